@@ -1,0 +1,68 @@
+import { resolveDataDir } from '../../data/resolveDataDir';
+import { UsageError } from '../../errors/UsageError';
+import { runExperiment } from '../../experiments/runExperiment';
+import { getExperiment } from '../../experiments/getExperiment';
+import { writeRunRecord } from '../../record/runRecordIO';
+import { backendFlag } from '../backendFlag';
+import { intFlag, parseCommandArgs } from '../parseCommandArgs';
+import { progressPrinter } from '../progressPrinter';
+
+export const RUN_USAGE =
+  'gradproof run <experiment> [--seed N] [--epochs E] [--limit N] [--data DIR] [--backend auto|node|wasm|cpu] [--cache DIR] [--no-cache] [--out FILE] [--json]';
+
+/** `gradproof run`: trains one experiment and writes (or prints) its run record. */
+export async function runCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {
+  const { values, positionals } = parseCommandArgs('run', args, {
+    seed: { type: 'string' },
+    epochs: { type: 'string' },
+    limit: { type: 'string' },
+    data: { type: 'string' },
+    backend: { type: 'string' },
+    cache: { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  });
+  if (positionals.length !== 1) {
+    throw new UsageError(`gradproof run: expected one experiment id, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}; usage: ${RUN_USAGE}`);
+  }
+  const experiment = getExperiment(positionals[0]!);
+  const seed = intFlag('run', 'seed', values.seed, 0) ?? 0;
+  const epochs = intFlag('run', 'epochs', values.epochs, 1);
+  const limit = intFlag('run', 'limit', values.limit, 1);
+  const dataDir = resolveDataDir(values.data);
+  // With --json the record owns stdout, so human lines go to stderr.
+  const lines = values.json ? err : out;
+  err.write(`gradproof run ${experiment.id}: seed ${seed}, data ${dataDir}\n`);
+  let lastLoad = 0;
+  const record = await runExperiment({
+    experiment,
+    seed,
+    dataDir,
+    backend: backendFlag('run', values.backend),
+    ...(epochs !== undefined ? { epochs } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+    data: {
+      ...(values.cache !== undefined ? { cacheDir: values.cache } : {}),
+      ...(values['no-cache'] ? { noCache: true } : {}),
+      onProgress: (done, total) => {
+        const now = performance.now();
+        if (now - lastLoad > 5000 || done === total) {
+          lastLoad = now;
+          err.write(`loading ${experiment.dataset}: ${done}/${total} images\n`);
+        }
+      },
+    },
+    onProgress: progressPrinter(err, lines),
+  });
+  err.write(
+    `backend ${record.backend.name}; ${record.timing.trainExamplesPerSecond.toFixed(0)} training examples/s; ` +
+      `${record.timing.seconds.toFixed(1)} s in all\n`,
+  );
+  if (values.out !== undefined) {
+    await writeRunRecord(values.out, record);
+    err.write(`wrote ${values.out}\n`);
+  }
+  if (values.json) out.write(JSON.stringify(record, null, 2) + '\n');
+  return 0;
+}

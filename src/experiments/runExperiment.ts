@@ -1,0 +1,110 @@
+import { initBackend } from '../backend/initBackend';
+import type { BackendChoice } from '../backend/BackendInfo';
+import { limitSubset } from '../data/limitSubset';
+import { splitSubset } from '../data/splitSubset';
+import { wholeDataset, type Subset } from '../data/Subset';
+import { createRng } from '../random/Rng';
+import type { RunRecord } from '../record/RunRecord';
+import { trainModel } from '../train/trainModel';
+import type { TrainProgress } from '../train/TrainOptions';
+import { UsageError } from '../errors/UsageError';
+import type { ExperimentConfig } from './ExperimentConfig';
+import { getExperiment } from './getExperiment';
+import { loadExperimentData, type LoadDataOptions } from './loadExperimentData';
+import { gradproofVersion } from './gradproofVersion';
+
+/** How to run one experiment. Unset fields take the experiment's protocol values. */
+export interface RunOptions {
+  readonly experiment: string | ExperimentConfig;
+  readonly seed: number;
+  readonly dataDir: string;
+  readonly epochs?: number;
+  /** Train on a seeded subset of this many training examples; evaluation stays on the full sets. */
+  readonly limit?: number;
+  readonly backend?: BackendChoice;
+  readonly data?: LoadDataOptions;
+  readonly onProgress?: (p: TrainProgress) => void;
+}
+
+/**
+ * Runs one experiment from a fresh, seeded start and returns its run record (not yet written).
+ * Random streams derived from the seed: `split` (CIFAR's 80/20 split), `limit` (the --limit
+ * subset), and trainModel's `init`, `shuffle`, `dropout`.
+ */
+export async function runExperiment(options: RunOptions): Promise<RunRecord> {
+  const exp = typeof options.experiment === 'string' ? getExperiment(options.experiment) : options.experiment;
+  const { seed } = options;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`run: seed must be a non-negative integer, got ${seed}`);
+  const epochs = options.epochs ?? exp.epochs;
+  const backend = await initBackend(options.backend ?? 'auto');
+  const startedAt = new Date();
+  const dataStart = performance.now();
+  const data = await loadExperimentData(exp.dataset, options.dataDir, options.data);
+  const dataSeconds = (performance.now() - dataStart) / 1000;
+
+  let train: Subset = wholeDataset(data.train);
+  let val: Subset | undefined;
+  if (exp.valFraction !== undefined) {
+    ({ train, val } = splitSubset(train, exp.valFraction, createRng(seed, 'split')));
+  }
+  train = limitSubset(train, options.limit, createRng(seed, 'limit'));
+  const test = wholeDataset(data.test);
+
+  const { epochs: metrics, model, trainSeconds } = await trainModel({
+    experiment: exp.id,
+    seed,
+    model: exp.model,
+    optimizer: exp.optimizer,
+    penalties: exp.penalties,
+    epochs,
+    batchSize: exp.batchSize,
+    train,
+    ...(val ? { val } : {}),
+    test,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  model.dispose();
+  const finishedAt = new Date();
+
+  return {
+    schemaVersion: 1,
+    experiment: exp.id,
+    seed,
+    protocol: 'fresh',
+    backend: {
+      name: backend.name,
+      requested: backend.requested,
+      ...(backend.simd !== undefined ? { simd: backend.simd } : {}),
+      ...(backend.threads !== undefined ? { threads: backend.threads } : {}),
+      kernelPatches: [...backend.kernelPatches],
+    },
+    versions: { gradproof: gradproofVersion(), ...backend.versions, node: process.version },
+    config: {
+      model: { ...exp.model, hidden: [...exp.model.hidden] },
+      optimizer: { ...exp.optimizer },
+      penalties: exp.penalties.map((p) => ({ ...p })),
+      epochs,
+      batchSize: exp.batchSize,
+      limit: options.limit ?? null,
+      data: {
+        dataset: exp.dataset,
+        source: data.source,
+        ...(exp.valFraction !== undefined ? { valFraction: exp.valFraction } : {}),
+        trainCount: train.indices.length,
+        ...(val ? { valCount: val.indices.length } : {}),
+        testCount: test.indices.length,
+      },
+    },
+    epochs: metrics.map((m) => ({
+      ...m,
+      layerGradNorms: { firstBatch: [...m.layerGradNorms.firstBatch], mean: [...m.layerGradNorms.mean] },
+    })),
+    timing: {
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+      dataSeconds,
+      trainExamplesPerSecond: trainSeconds > 0 ? (train.indices.length * epochs) / trainSeconds : 0,
+    },
+  };
+}

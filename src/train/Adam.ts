@@ -1,0 +1,63 @@
+import * as tf from '@tensorflow/tfjs';
+import type { AdamConfig } from './AdamConfig';
+
+function zeroState(p: tf.Variable): tf.Variable {
+  const zeros = tf.zerosLike(p);
+  const v = tf.variable(zeros, false);
+  zeros.dispose();
+  return v;
+}
+
+/**
+ * Adam exactly as torch.optim.Adam (no weight decay, no amsgrad) computes it:
+ *   m ← β1·m + (1−β1)·g,  v ← β2·v + (1−β2)·g²
+ *   θ ← θ − (lr/(1−β1ᵗ)) · m / (√v/√(1−β2ᵗ) + ε)
+ * tf.train.adam computes the same update but defaults to ε = 1e-7, which moves parameters with
+ * small gradients measurably differently; written out here so the state (m, v, t) is ours to
+ * inspect, carry over between chained runs, and update in place.
+ */
+export class Adam {
+  readonly config: AdamConfig;
+  private readonly params: readonly tf.Variable[];
+  private readonly m: tf.Variable[];
+  private readonly v: tf.Variable[];
+  private t = 0;
+
+  constructor(params: readonly tf.Variable[], config: AdamConfig) {
+    this.config = config;
+    this.params = params;
+    this.m = params.map((p) => zeroState(p));
+    this.v = params.map((p) => zeroState(p));
+  }
+
+  /** Steps taken so far. */
+  get step(): number {
+    return this.t;
+  }
+
+  /** Applies one update; `grads[i]` belongs to the i-th parameter given to the constructor. */
+  apply(grads: readonly tf.Tensor[]): void {
+    this.t += 1;
+    const { lr, beta1, beta2, eps } = this.config;
+    const bc1 = 1 - beta1 ** this.t;
+    const bc2Sqrt = Math.sqrt(1 - beta2 ** this.t);
+    const stepSize = lr / bc1;
+    tf.tidy(() => {
+      this.params.forEach((p, i) => {
+        const g = grads[i]!;
+        const m = this.m[i]!;
+        const v = this.v[i]!;
+        const m1 = m.mul(beta1).add(g.mul(1 - beta1));
+        const v1 = v.mul(beta2).add(g.square().mul(1 - beta2));
+        m.assign(m1);
+        v.assign(v1);
+        const denom = v1.sqrt().div(bc2Sqrt).add(eps);
+        p.assign(p.sub(m1.div(denom).mul(stepSize)));
+      });
+    });
+  }
+
+  dispose(): void {
+    for (const x of [...this.m, ...this.v]) x.dispose();
+  }
+}

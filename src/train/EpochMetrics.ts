@@ -1,0 +1,20 @@
+/** What one epoch of training measured (accuracies as fractions in [0, 1]). */
+export interface EpochMetrics {
+  readonly epoch: number;
+  /** Mean over the epoch's batches of the batch-mean loss, penalty included (PyTorch's running_loss / len(loader)). */
+  readonly trainLoss: number;
+  /** Fraction of training examples classified right during the epoch's training passes (dropout on). */
+  readonly trainAcc: number;
+  readonly valLoss?: number;
+  readonly valAcc?: number;
+  readonly testLoss: number;
+  readonly testAcc: number;
+  /** Global L2 norm of all trainable parameters' gradients, averaged over the epoch's batches. */
+  readonly gradNorm: number;
+  readonly gradNormFirstBatch: number;
+  /** The norm after the epoch's last batch: what a loop that prints the last computed norm shows. */
+  readonly gradNormLastBatch: number;
+  /** L2 norm of each linear layer's weight gradient, from the input side. */
+  readonly layerGradNorms: { readonly firstBatch: number[]; readonly mean: number[] };
+  readonly seconds: number;
+}

@@ -1,0 +1,32 @@
+import type { Subset } from '../data/Subset';
+import type { MlpConfig } from '../models/MlpConfig';
+import type { PenaltySpec } from '../regularizers/PenaltySpec';
+import type { AdamConfig } from './AdamConfig';
+
+/** Progress of a training run, for bars and log lines. */
+export interface TrainProgress {
+  readonly experiment: string;
+  readonly epoch: number;
+  readonly epochs: number;
+  readonly batch: number;
+  readonly batches: number;
+  /** Running mean training loss of this epoch so far. */
+  readonly loss: number;
+  /** Set once an epoch ends. */
+  readonly epochDone?: import('./EpochMetrics').EpochMetrics;
+}
+
+/** Everything `trainModel` needs; plain data except the subsets and the callback. */
+export interface TrainOptions {
+  readonly experiment: string;
+  readonly seed: number;
+  readonly model: MlpConfig;
+  readonly optimizer: AdamConfig;
+  readonly penalties: readonly PenaltySpec[];
+  readonly epochs: number;
+  readonly batchSize: number;
+  readonly train: Subset;
+  readonly val?: Subset;
+  readonly test: Subset;
+  readonly onProgress?: (p: TrainProgress) => void;
+}

@@ -1,0 +1,102 @@
+import * as tf from '@tensorflow/tfjs';
+import { makeBatch } from '../data/makeBatch';
+import { TrainingError } from '../errors/TrainingError';
+import { UsageError } from '../errors/UsageError';
+import { Mlp } from '../models/Mlp';
+import { createRng } from '../random/Rng';
+import { dropoutMask } from '../regularizers/dropout';
+import { Adam } from './Adam';
+import type { EpochMetrics } from './EpochMetrics';
+import { evaluate } from './evaluate';
+import type { TrainOptions } from './TrainOptions';
+import { trainStep, type StepStats } from './trainStep';
+
+/**
+ * Trains a fresh model under `options` and returns one EpochMetrics per epoch. Random streams,
+ * all derived from `options.seed`: `init` (weights), `shuffle` (one permutation per epoch),
+ * `dropout` (masks, drawn batch by batch, layer by layer). NaN or Inf in the loss or gradient
+ * norm stops the run with a TrainingError naming experiment, epoch and batch; no update is applied.
+ */
+export async function trainModel(options: TrainOptions): Promise<{ epochs: EpochMetrics[]; model: Mlp; trainSeconds: number }> {
+  const { seed, epochs, batchSize, train } = options;
+  if (!Number.isSafeInteger(epochs) || epochs < 1) throw new UsageError(`train: epochs must be a positive integer, got ${epochs}`);
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
+    throw new UsageError(`train: batchSize must be a positive integer, got ${batchSize}`);
+  }
+  const n = train.indices.length;
+  if (n === 0) throw new UsageError(`train: the training set of ${options.experiment} is empty`);
+  const model = Mlp.create(options.model, createRng(seed, 'init'));
+  const optimizer = new Adam(model.trainableVariables(), options.optimizer);
+  const shuffleRng = createRng(seed, 'shuffle');
+  const dropoutRng = createRng(seed, 'dropout');
+  const p = options.model.dropout;
+  const batches = Math.ceil(n / batchSize);
+  const result: EpochMetrics[] = [];
+  // Time spent in optimisation steps only (evaluation excluded), for throughput figures.
+  let trainSeconds = 0;
+  try {
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const started = performance.now();
+      const order = shuffleRng.permutation(n);
+      let lossSum = 0;
+      let correct = 0;
+      let normSum = 0;
+      let first: StepStats | undefined;
+      let last: StepStats | undefined;
+      const layerSum = new Array<number>(model.linears.length).fill(0);
+      for (let b = 0; b < batches; b++) {
+        const batch = makeBatch(train, b * batchSize, Math.min(n, (b + 1) * batchSize), order);
+        const masks = options.model.hidden.map((w) =>
+          p > 0 ? tf.tensor2d(dropoutMask(dropoutRng, batch.rows * w, p), [batch.rows, w]) : undefined,
+        );
+        const stats = trainStep(model, optimizer, options.penalties, batch, masks, (s) => {
+          const bad = [s.loss, s.gradNorm, ...s.layerGradNorms].some((v) => !Number.isFinite(v));
+          if (bad) {
+            throw new TrainingError(
+              options.experiment,
+              epoch,
+              b + 1,
+              `train: non-finite ${Number.isFinite(s.loss) ? 'gradient' : 'loss'} in ${options.experiment} ` +
+                `at epoch ${epoch}, batch ${b + 1}/${batches} (loss ${s.loss}, grad norm ${s.gradNorm}, seed ${seed})`,
+            );
+          }
+          return true;
+        });
+        tf.dispose(masks.filter((m): m is tf.Tensor2D => m !== undefined));
+        first ??= stats;
+        last = stats;
+        lossSum += stats.loss;
+        correct += stats.correct;
+        normSum += stats.gradNorm;
+        stats.layerGradNorms.forEach((v, i) => (layerSum[i]! += v));
+        options.onProgress?.({ experiment: options.experiment, epoch, epochs, batch: b + 1, batches, loss: lossSum / (b + 1) });
+      }
+      trainSeconds += (performance.now() - started) / 1000;
+      const val = options.val ? evaluate(model, options.val) : undefined;
+      const test = evaluate(model, options.test);
+      const metrics: EpochMetrics = {
+        epoch,
+        trainLoss: lossSum / batches,
+        trainAcc: correct / n,
+        ...(val ? { valLoss: val.loss, valAcc: val.acc } : {}),
+        testLoss: test.loss,
+        testAcc: test.acc,
+        gradNorm: normSum / batches,
+        gradNormFirstBatch: first!.gradNorm,
+        gradNormLastBatch: last!.gradNorm,
+        layerGradNorms: { firstBatch: first!.layerGradNorms, mean: layerSum.map((s) => s / batches) },
+        seconds: (performance.now() - started) / 1000,
+      };
+      result.push(metrics);
+      options.onProgress?.({ experiment: options.experiment, epoch, epochs, batch: batches, batches, loss: metrics.trainLoss, epochDone: metrics });
+      // Let signals and I/O through between epochs.
+      await new Promise((r) => setImmediate(r));
+    }
+  } catch (e) {
+    optimizer.dispose();
+    model.dispose();
+    throw e;
+  }
+  optimizer.dispose();
+  return { epochs: result, model, trainSeconds };
+}

@@ -1,0 +1,66 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Batch } from '../data/makeBatch';
+import type { Mlp } from '../models/Mlp';
+import type { BatchMoments } from '../models/batchNorm';
+import type { PenaltySpec } from '../regularizers/PenaltySpec';
+import { penaltyTerm } from '../regularizers/penaltyTerm';
+import type { Adam } from './Adam';
+import { crossEntropy } from './crossEntropy';
+
+/** Scalars measured by one optimisation step, read back from the backend in one transfer. */
+export interface StepStats {
+  /** Batch-mean cross-entropy plus penalties. */
+  readonly loss: number;
+  readonly correct: number;
+  /** Global L2 norm of all trainable gradients. */
+  readonly gradNorm: number;
+  /** L2 norm of each linear layer's weight gradient, from the input side. */
+  readonly layerGradNorms: number[];
+}
+
+/**
+ * One step: forward in training mode with the given dropout masks, loss = CE + penalties on
+ * every linear weight and bias, autodiff gradients, statistics, and — only if `update` returns
+ * true for those statistics — the Adam update and the batch-norm running statistics.
+ */
+export function trainStep(
+  model: Mlp,
+  optimizer: Adam,
+  penalties: readonly PenaltySpec[],
+  batch: Batch,
+  masks: readonly (tf.Tensor | undefined)[],
+  update: (stats: StepStats) => boolean,
+): StepStats {
+  const vars = model.trainableVariables();
+  const x = tf.tensor2d(batch.x, [batch.rows, batch.features]);
+  const y = tf.tensor2d(batch.oneHot, [batch.rows, batch.classes]);
+  let moments: readonly BatchMoments[] = [];
+  let hits: tf.Scalar | undefined;
+  const { value, grads } = tf.variableGrads(() => {
+    const out = model.forward(x, { training: true, dropoutMasks: masks });
+    moments = out.moments;
+    for (const m of moments) tf.keep(m.mean), tf.keep(m.variance);
+    hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(out.logits, 1), tf.argMax(y, 1)), 'float32')) as tf.Scalar);
+    const loss = crossEntropy(out.logits, y);
+    return penalties.length === 0 ? loss : loss.add(penaltyTerm(penalties, model.linearVariables()));
+  }, vars);
+  const ordered = vars.map((v) => grads[v.name]!);
+  const packed = tf.tidy(() => {
+    const sq = ordered.map((g) => tf.sum(tf.square(g)));
+    const layer = model.linears.map((l) => tf.sqrt(tf.sum(tf.square(grads[l.weight.name]!))));
+    return tf.stack([value, hits!, tf.sqrt(tf.addN(sq)), ...layer]);
+  });
+  const numbers = Array.from(packed.dataSync());
+  const stats: StepStats = {
+    loss: numbers[0]!,
+    correct: numbers[1]!,
+    gradNorm: numbers[2]!,
+    layerGradNorms: numbers.slice(3),
+  };
+  if (update(stats)) {
+    optimizer.apply(ordered);
+    model.updateRunningStats(moments);
+  }
+  tf.dispose([x, y, value, hits!, packed, ...ordered, ...moments.flatMap((m) => [m.mean, m.variance])]);
+  return stats;
+}

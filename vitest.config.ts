@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// The slow suite (full-scale CIFAR) only runs when asked for: `npm run test:slow`.
+const slow = process.env.GRADPROOF_SLOW === '1';
+
+export default defineConfig({
+  test: {
+    include: ['spec/**/*.spec.ts'],
+    exclude: slow ? ['node_modules/**'] : ['node_modules/**', 'spec/slow/**'],
+    // tfjs keeps global backend state: one process per file keeps specs independent.
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'text', 'json-summary'],
+    },
+  },
+});
