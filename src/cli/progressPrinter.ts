@@ -11,16 +11,19 @@ export function progressPrinter(
   intervalMs = 15_000,
 ): (p: TrainProgress) => void {
   const tty = err.isTTY === true;
-  let lastPlain = performance.now();
-  let epochStart = performance.now();
+  let lastPlain: number | undefined;
+  let epochStart: number | undefined;
   return (p) => {
     if (p.epochDone) {
       if (tty) err.write('\r\x1b[2K');
       out.write(`${p.experiment} ${formatEpochLine(p.epochDone, p.epochs)}\n`);
-      epochStart = performance.now();
+      epochStart = undefined;
       return;
     }
     const now = performance.now();
+    // Timers start at the first batch, so data loading does not inflate the ETA.
+    epochStart ??= now;
+    lastPlain ??= now;
     const elapsed = (now - epochStart) / 1000;
     const eta = p.batch > 0 ? (elapsed / p.batch) * (p.batches - p.batch) : 0;
     const head = `${p.experiment} epoch ${p.epoch}/${p.epochs}`;

@@ -22,6 +22,8 @@ export interface RunRecord {
     kernelPatches: string[];
   };
   versions: {
+    gradproof: string;
+    node: string;
     [k: string]: string;
   };
   config: {

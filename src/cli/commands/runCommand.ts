@@ -31,6 +31,7 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
   const epochs = intFlag('run', 'epochs', values.epochs, 1);
   const limit = intFlag('run', 'limit', values.limit, 1);
   const dataDir = resolveDataDir(values.data);
+  const backend = backendFlag('run', values.backend);
   // With --json the record owns stdout, so human lines go to stderr.
   const lines = values.json ? err : out;
   err.write(`gradproof run ${experiment.id}: seed ${seed}, data ${dataDir}\n`);
@@ -39,7 +40,7 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
     experiment,
     seed,
     dataDir,
-    backend: backendFlag('run', values.backend),
+    backend,
     ...(epochs !== undefined ? { epochs } : {}),
     ...(limit !== undefined ? { limit } : {}),
     data: {

@@ -1,0 +1,27 @@
+import type { BatchMatMulAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { planMatMul } from './planMatMul';
+import { callKernel, disposeOwned } from './wasmKernel';
+
+/**
+ * A wasm `BatchMatMul` that never lets the stock kernel see a transpose flag: autodiff's
+ * weight gradient xᵀ·dy and input gradient dy·wᵀ both take the fast untransposed path.
+ * `stock` is the original wasm kernelFunc.
+ */
+export function patchedBatchMatMul(stock: KernelFunc): KernelFunc {
+  return ({ inputs, backend, attrs }) => {
+    const wasm = backend as BackendWasm;
+    const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
+    const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
+    const owned: TensorInfo[] = [];
+    try {
+      const plan = planMatMul(wasm, a, b, transposeA, transposeB, owned);
+      const untransposed = { transposeA: false, transposeB: false };
+      const out = callKernel(stock, wasm, { a: plan.a, b: plan.b }, untransposed);
+      out.shape = plan.outShape;
+      return out;
+    } finally {
+      disposeOwned(wasm, owned);
+    }
+  };
+}

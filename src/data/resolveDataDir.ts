@@ -1,0 +1,71 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { DataError } from '../errors/DataError';
+import { UsageError } from '../errors/UsageError';
+
+/**
+ * The data directory: `flag` (the CLI's `--data DIR`) if given, else the environment variable
+ * `GRADPROOF_DATA`, else `./data`; always returned absolute (resolved against the cwd).
+ * Empty strings count as unset, so `GRADPROOF_DATA=` does not silently mean the cwd.
+ */
+export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = nonEmpty(flag) ?? nonEmpty(env['GRADPROOF_DATA']) ?? 'data';
+  return path.resolve(chosen);
+}
+
+/** Names of the data sets `locateDataset` knows. */
+export type DatasetName = 'gurmukhi' | 'cifar10';
+
+/** Where a data set was found and in which layout. */
+export interface DatasetLocation {
+  readonly kind: 'gurmukhi-folder' | 'cifar-binary' | 'cifar-image-folder';
+  /** Absolute path of the folder holding the data set. */
+  readonly path: string;
+}
+
+// Lookup order matters for CIFAR-10: the official binary release is exact (the JPEG copy is
+// lossy), so it wins when both are present.
+const candidates: Record<DatasetName, readonly { dir: string; kind: DatasetLocation['kind'] }[]> = {
+  gurmukhi: [{ dir: 'gurmukhi', kind: 'gurmukhi-folder' }],
+  cifar10: [
+    { dir: 'cifar-10-batches-bin', kind: 'cifar-binary' },
+    { dir: 'cifar10-jpg', kind: 'cifar-image-folder' },
+  ],
+};
+
+/**
+ * Finds data set `name` inside `dataDir`. Gurmukhi: `gurmukhi/`. CIFAR-10: `cifar-10-batches-bin/`
+ * (the official binary release), else `cifar10-jpg/`. Throws a DataError naming the folder searched,
+ * what was looked for and how to fix it when none is there.
+ */
+export function locateDataset(dataDir: string, name: DatasetName): DatasetLocation {
+  const list = candidates[name];
+  if (list === undefined) {
+    throw new UsageError(`locateDataset: unknown data set ${JSON.stringify(name)}; expected 'gurmukhi' or 'cifar10'`);
+  }
+  const root = path.resolve(dataDir);
+  for (const { dir, kind } of list) {
+    const full = path.join(root, dir);
+    if (isDirectory(full)) return { kind, path: full };
+  }
+  const lookedFor = list.map((c) => `${c.dir}/`).join(' or ');
+  const fetchHint = name === 'cifar10' ? ', or run `gradproof data fetch cifar10`' : '';
+  const why = existsSync(root) ? '' : ' (that folder does not exist)';
+  throw new DataError(
+    path.join(root, list[0]!.dir),
+    `locateDataset: ${name} not found in ${root}${why}: looked for ${lookedFor}; ` +
+      `point --data DIR or GRADPROOF_DATA at the folder that contains it${fetchHint}`,
+  );
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function nonEmpty(s: string | undefined): string | undefined {
+  return s === undefined || s === '' ? undefined : s;
+}
