@@ -16,7 +16,7 @@ export async function dataCommand(args: readonly string[], err: NodeJS.WriteStre
   }
   const destDir = resolveDataDir(values.data);
   let last = 0;
-  const path = await fetchCifar10({
+  const result = await fetchCifar10({
     destDir,
     ...(values.url !== undefined ? { url: values.url } : {}),
     ...(values.md5 !== undefined ? { md5: values.md5 } : {}),
@@ -28,6 +28,8 @@ export async function dataCommand(args: readonly string[], err: NodeJS.WriteStre
       err.write(`gradproof data fetch: ${(done / 2 ** 20).toFixed(1)} MiB${pct}\n`);
     },
   });
-  err.write(`gradproof data fetch: CIFAR-10 ready in ${String(path)}\n`);
+  err.write(
+    `gradproof data fetch: CIFAR-10 ${result.downloaded ? 'downloaded and verified' : 'already present and verified'} in ${result.path}\n`,
+  );
   return 0;
 }
