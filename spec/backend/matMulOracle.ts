@@ -55,18 +55,29 @@ export function caseData(c: MatMulCase, seed: number): CaseData {
   };
 }
 
+/**
+ * Values of tensors made in `f`, which is run in a tidy. Never return a typed array from
+ * tf.tidy itself: tidy walks its result element by element (1.5M floats take ~5 s).
+ */
+export function readTidy(f: () => tf.Tensor | tf.Tensor[]): Float32Array[] {
+  const kept = tf.tidy(f);
+  const list = Array.isArray(kept) ? kept : [kept];
+  const values = list.map((t) => t.dataSync() as Float32Array);
+  tf.dispose(list);
+  return values;
+}
+
 /** The case's product on the active backend. */
 export function runCase(c: MatMulCase, d: CaseData): Float32Array {
-  return tf.tidy(() => {
+  return readTidy(() => {
     const a = tf.tensor(d.a, c.aShape);
     const b = tf.tensor(d.b, c.bShape);
-    if (!c.fused) return tf.matMul(a, b, c.transposeA, c.transposeB).dataSync() as Float32Array;
+    if (!c.fused) return tf.matMul(a, b, c.transposeA, c.transposeB);
     const bias = d.bias && c.fused.biasShape ? tf.tensor(d.bias, c.fused.biasShape) : undefined;
     const preluActivationWeights = d.prelu ? tf.tensor(d.prelu, [d.prelu.length]) : undefined;
     return tf.fused
-      .matMul({ a, b, transposeA: c.transposeA, transposeB: c.transposeB, bias, activation: c.fused.activation, preluActivationWeights })
-      .dataSync() as Float32Array;
-  });
+      .matMul({ a, b, transposeA: c.transposeA, transposeB: c.transposeB, bias, activation: c.fused.activation, preluActivationWeights });
+  })[0]!;
 }
 
 /**
@@ -77,11 +88,11 @@ export function runCase(c: MatMulCase, d: CaseData): Float32Array {
  */
 export function errorBudget(c: MatMulCase, d: CaseData): Float32Array {
   const k = c.transposeA ? c.aShape[c.aShape.length - 2]! : c.aShape[c.aShape.length - 1]!;
-  return tf.tidy(() => {
+  return readTidy(() => {
     let absProduct = tf.matMul(tf.abs(tf.tensor(d.a, c.aShape)), tf.abs(tf.tensor(d.b, c.bShape)), c.transposeA, c.transposeB);
     if (d.bias && c.fused?.biasShape) absProduct = tf.add(absProduct, tf.abs(tf.tensor(d.bias, c.fused.biasShape)));
-    return tf.add(tf.mul(absProduct, 2 * (k + 1) * U32), 1e-6).dataSync() as Float32Array;
-  });
+    return tf.add(tf.mul(absProduct, 2 * (k + 1) * U32), 1e-6);
+  })[0]!;
 }
 
 /** Indices where |x − y| exceeds the budget, with the values, for a readable failure. */

@@ -1,6 +1,8 @@
 import { GradproofError } from '../errors/GradproofError';
 import { UsageError } from '../errors/UsageError';
+import { CHECK_USAGE, checkCommand } from './commands/checkCommand';
 import { dataCommand } from './commands/dataCommand';
+import { GOLDEN_USAGE, goldenCommand } from './commands/goldenCommand';
 import { listCommand } from './commands/listCommand';
 import { RUN_USAGE, runCommand } from './commands/runCommand';
 
@@ -10,6 +12,8 @@ usage:
   gradproof list [--json]
   ${RUN_USAGE}
   gradproof data fetch cifar10 [--data DIR] [--url URL]
+  ${CHECK_USAGE}
+  ${GOLDEN_USAGE}
 
 Data: --data DIR, else $GRADPROOF_DATA, else ./data (holding gurmukhi/, cifar10-jpg/ or cifar-10-batches-bin/).
 Add --debug to any command for a stack trace on errors.
@@ -41,6 +45,10 @@ export async function main(
         return await runCommand(rest, out, err);
       case 'data':
         return await dataCommand(rest, err);
+      case 'check':
+        return await checkCommand(rest, out);
+      case 'golden':
+        return await goldenCommand(rest, out);
       default:
         throw new UsageError(`gradproof: unknown command ${JSON.stringify(command)}; run \`gradproof help\``);
     }

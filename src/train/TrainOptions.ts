@@ -29,4 +29,10 @@ export interface TrainOptions {
   readonly val?: Subset;
   readonly test: Subset;
   readonly onProgress?: (p: TrainProgress) => void;
+  /**
+   * Continue training this model instead of initialising a new one (the chained protocol: a
+   * notebook that never re-initialises). Its architecture must equal `model`; a new optimiser
+   * is made either way. The caller keeps ownership.
+   */
+  readonly startFrom?: import('../models/Mlp').Mlp;
 }

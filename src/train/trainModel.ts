@@ -25,7 +25,12 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
   }
   const n = train.indices.length;
   if (n === 0) throw new UsageError(`train: the training set of ${options.experiment} is empty`);
-  const model = Mlp.create(options.model, createRng(seed, 'init'));
+  if (options.startFrom && JSON.stringify(options.startFrom.config) !== JSON.stringify(options.model)) {
+    throw new UsageError(
+      `train: startFrom model ${JSON.stringify(options.startFrom.config)} does not match ${options.experiment}'s ${JSON.stringify(options.model)}`,
+    );
+  }
+  const model = options.startFrom ?? Mlp.create(options.model, createRng(seed, 'init'));
   const optimizer = new Adam(model.trainableVariables(), options.optimizer);
   const shuffleRng = createRng(seed, 'shuffle');
   const dropoutRng = createRng(seed, 'dropout');
@@ -94,7 +99,7 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
     }
   } catch (e) {
     optimizer.dispose();
-    model.dispose();
+    if (!options.startFrom) model.dispose();
     throw e;
   }
   optimizer.dispose();

@@ -1,0 +1,48 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DataError } from '../errors/DataError';
+import { SchemaError } from '../errors/SchemaError';
+import { schemaValidator } from '../record/schemaValidator';
+import type { GoldenFile } from './GoldenFile';
+
+const validate = schemaValidator<GoldenFile>('golden.schema.json');
+
+/** The golden folder shipped with gradproof. */
+export const DEFAULT_GOLDEN_DIR = path.resolve(import.meta.dirname, '../../golden');
+
+/** Validates one golden document: schema first, then what a schema cannot say (ids, bands). */
+export function validateGolden(value: unknown, file?: string): GoldenFile {
+  const g = validate(value, file);
+  g.figures.forEach((f, i) => {
+    const where = `$.figures[${i}]`;
+    const expected = `${f.experiment}/epoch-${f.epoch}/${f.metric}`;
+    if (f.id !== expected) throw new SchemaError(`${where}.id`, `${file ?? 'golden'}: ${where}.id: expected ${JSON.stringify(expected)}, got ${JSON.stringify(f.id)}`, file);
+    if (!(f.band.lo <= f.band.hi)) {
+      throw new SchemaError(`${where}.band`, `${file ?? 'golden'}: ${where}.band: lo ${f.band.lo} > hi ${f.band.hi}`, file);
+    }
+  });
+  return g;
+}
+
+/** Reads and validates every `*.json` in `dir` (sorted by name). */
+export async function loadGoldenDir(dir = DEFAULT_GOLDEN_DIR): Promise<GoldenFile[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.includes('rubric')).sort();
+  } catch (e) {
+    throw new DataError(dir, `golden: cannot read folder ${dir} (${(e as NodeJS.ErrnoException).code ?? e})`, { cause: e });
+  }
+  if (names.length === 0) throw new DataError(dir, `golden: no golden files (*.json) in ${dir}`);
+  return Promise.all(
+    names.map(async (name) => {
+      const file = path.join(dir, name);
+      let value: unknown;
+      try {
+        value = JSON.parse(await readFile(file, 'utf8'));
+      } catch (e) {
+        throw new DataError(file, `golden: ${file} is not readable JSON (${(e as Error).message})`, { cause: e });
+      }
+      return validateGolden(value, file);
+    }),
+  );
+}

@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../data/Dataset';
+import { makeBatch } from '../data/makeBatch';
+import { UsageError } from '../errors/UsageError';
+import type { ExperimentConfig } from '../experiments/ExperimentConfig';
+import { Mlp } from '../models/Mlp';
+import { createRng } from '../random/Rng';
+import { dropoutMask } from '../regularizers/dropout';
+import type { GradcheckTarget } from './GradcheckTarget';
+import { trainingLossTarget } from './trainingLossTarget';
+
+/** A prepared experiment check: the target plus the tensors it holds, freed by `dispose`. */
+export interface ExperimentTarget {
+  readonly target: GradcheckTarget;
+  readonly model: Mlp;
+  /** Training-set indices of the batch's examples. */
+  readonly examples: readonly number[];
+  dispose(): void;
+}
+
+/**
+ * The training loss of `experiment`'s model, fresh from `seed` (stream `init`, as a run starts),
+ * on `batchSize` training examples chosen by stream `gradcheck/batch`, with one dropout mask per
+ * hidden layer drawn once from stream `gradcheck/dropout` and held fixed.
+ */
+export function experimentTarget(experiment: ExperimentConfig, train: Dataset, seed: number, batchSize: number): ExperimentTarget {
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1 || batchSize > train.count) {
+    throw new UsageError(`gradcheckExperiment: batchSize must be an integer in [1, ${train.count}], got ${String(batchSize)}`);
+  }
+  const examples = Array.from(createRng(seed, 'gradcheck/batch').permutation(train.count).subarray(0, batchSize));
+  const batch = makeBatch({ data: train, indices: Uint32Array.from(examples) }, 0, batchSize);
+  const model = Mlp.create(experiment.model, createRng(seed, 'init'));
+  const maskRng = createRng(seed, 'gradcheck/dropout');
+  const p = experiment.model.dropout;
+  const masks = experiment.model.hidden.map((w) => (p > 0 ? tf.tensor2d(dropoutMask(maskRng, batchSize * w, p), [batchSize, w]) : undefined));
+  const x = tf.tensor2d(batch.x, [batch.rows, batch.features]);
+  const y = tf.tensor2d(batch.oneHot, [batch.rows, batch.classes]);
+  const target = trainingLossTarget(model, x, y, experiment.penalties, masks);
+  return {
+    target,
+    model,
+    examples,
+    dispose: () => {
+      tf.dispose([x, y, ...masks.filter((m): m is tf.Tensor2D => m !== undefined)]);
+      model.dispose();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Mlp } from '../models/Mlp';
+import type { PenaltySpec } from '../regularizers/PenaltySpec';
+import { penaltyTerm } from '../regularizers/penaltyTerm';
+import { crossEntropy } from '../train/crossEntropy';
+import type { GradcheckTarget } from './GradcheckTarget';
+import { variablesTarget } from './variablesTarget';
+
+/** Names of a model's trainable variables, in `trainableVariables()` order: `linear0.weight`, `norm0.gamma`, … */
+export function mlpParameterNames(model: Mlp): string[] {
+  return model.linears.flatMap((_, i) => [
+    `linear${i}.weight`,
+    `linear${i}.bias`,
+    ...(model.norms[i] ? [`norm${i}.gamma`, `norm${i}.beta`] : []),
+  ]);
+}
+
+/**
+ * The training loss of one batch exactly as trainStep forms it — mean cross-entropy of a
+ * training-mode forward pass (batch statistics, the given dropout masks held fixed) plus the
+ * penalties on every linear weight and bias — as a GradcheckTarget over all trainable variables.
+ * With an L1 penalty the linear parameters carry a kink at 0.
+ */
+export function trainingLossTarget(
+  model: Mlp,
+  x: tf.Tensor2D,
+  oneHot: tf.Tensor2D,
+  penalties: readonly PenaltySpec[],
+  masks: readonly (tf.Tensor | undefined)[],
+): GradcheckTarget {
+  const linear = new Set(model.linearVariables());
+  const l1 = penalties.some((p) => p.kind === 'l1' && p.rate > 0);
+  const vars = model.trainableVariables();
+  return variablesTarget(
+    vars,
+    () =>
+      tf.tidy(() => {
+        const { logits } = model.forward(x, { training: true, dropoutMasks: masks });
+        const loss = crossEntropy(logits, oneHot);
+        return penalties.length === 0 ? loss : loss.add(penaltyTerm(penalties, model.linearVariables()));
+      }),
+    { names: mlpParameterNames(model), kinkAtZero: vars.map((v) => l1 && linear.has(v)) },
+  );
+}
