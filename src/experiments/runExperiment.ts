@@ -6,6 +6,8 @@ import { wholeDataset, type Subset } from '../data/Subset';
 import { createRng } from '../random/Rng';
 import type { RunRecord } from '../record/RunRecord';
 import { trainModel } from '../train/trainModel';
+import { Mlp } from '../models/Mlp';
+import { weightsDigest } from '../models/weightsDigest';
 import type { TrainProgress } from '../train/TrainOptions';
 import { UsageError } from '../errors/UsageError';
 import type { ExperimentConfig } from './ExperimentConfig';
@@ -24,12 +26,17 @@ export interface RunOptions {
   readonly backend?: BackendChoice;
   readonly data?: LoadDataOptions;
   readonly onProgress?: (p: TrainProgress) => void;
+  /**
+   * The chained protocol: train this model (left alive for the next run) instead of a fresh one,
+   * and record the run's place in the chain.
+   */
+  readonly chained?: { readonly model: Mlp; readonly order: readonly string[]; readonly position: number };
 }
 
 /**
- * Runs one experiment from a fresh, seeded start and returns its run record (not yet written).
- * Random streams derived from the seed: `split` (CIFAR's 80/20 split), `limit` (the --limit
- * subset), and trainModel's `init`, `shuffle`, `dropout`.
+ * Runs one experiment from a fresh, seeded start (or, chained, from a given model) and returns its
+ * run record (not yet written). Random streams derived from the seed: `init` (weights), `split`
+ * (CIFAR's 80/20 split), `limit` (the --limit subset), and trainModel's `shuffle` and `dropout`.
  */
 export async function runExperiment(options: RunOptions): Promise<RunRecord> {
   const exp = typeof options.experiment === 'string' ? getExperiment(options.experiment) : options.experiment;
@@ -50,27 +57,40 @@ export async function runExperiment(options: RunOptions): Promise<RunRecord> {
   train = limitSubset(train, options.limit, createRng(seed, 'limit'));
   const test = wholeDataset(data.test);
 
-  const { epochs: metrics, model, trainSeconds } = await trainModel({
-    experiment: exp.id,
-    seed,
-    model: exp.model,
-    optimizer: exp.optimizer,
-    penalties: exp.penalties,
-    epochs,
-    batchSize: exp.batchSize,
-    train,
-    ...(val ? { val } : {}),
-    test,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  model.dispose();
+  const model = options.chained?.model ?? Mlp.create(exp.model, createRng(seed, 'init'));
+  const startSha256 = weightsDigest(model);
+  let trained: Awaited<ReturnType<typeof trainModel>>;
+  try {
+    trained = await trainModel({
+      experiment: exp.id,
+      seed,
+      model: exp.model,
+      optimizer: exp.optimizer,
+      penalties: exp.penalties,
+      epochs,
+      batchSize: exp.batchSize,
+      train,
+      ...(val ? { val } : {}),
+      test,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      startFrom: model,
+    });
+  } catch (e) {
+    if (!options.chained) model.dispose();
+    throw e;
+  }
+  const { epochs: metrics, trainSeconds } = trained;
+  const endSha256 = weightsDigest(model);
+  if (!options.chained) model.dispose();
   const finishedAt = new Date();
 
   return {
     schemaVersion: 1,
     experiment: exp.id,
     seed,
-    protocol: 'fresh',
+    protocol: options.chained ? 'chained' : 'fresh',
+    ...(options.chained ? { chain: { order: [...options.chained.order], position: options.chained.position } } : {}),
+    weights: { startSha256, endSha256 },
     backend: {
       name: backend.name,
       requested: backend.requested,

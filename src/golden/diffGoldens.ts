@@ -6,8 +6,8 @@ export function diffGoldens(before: readonly GoldenFile[], after: readonly Golde
   const describe = (g: readonly GoldenFile[]) => {
     const m = new Map<string, string>();
     for (const file of g) {
-      for (const f of file.figures) m.set(f.id, `reported ${fmt(f.reported)}, band [${fmt(f.band.lo)}, ${fmt(f.band.hi)}]${f.gating ? ', gating' : ''}`);
-      for (const c of file.claims) m.set(c.id, `${JSON.stringify(c.test)}${c.gating ? ', gating' : ''}`);
+      for (const f of file.figures) m.set(f.id, `reported ${fmt(f.reported)}, band [${fmt(f.band.lo)}, ${fmt(f.band.hi)}]${f.gating ? ', gating' : ''}${quoteOf(f.quote)}`);
+      for (const c of file.claims) m.set(c.id, `${JSON.stringify(c.test)}${c.gating ? ', gating' : ''}${quoteOf(c.quote)}`);
     }
     return m;
   };
@@ -22,3 +22,6 @@ export function diffGoldens(before: readonly GoldenFile[], after: readonly Golde
   for (const [id, now] of b) if (!a.has(id)) lines.push(`${id}: (new) → ${now}`);
   return lines;
 }
+
+/** Quotes are compared too, but shown short: the first 40 characters. */
+const quoteOf = (q: string): string => `, quote "${q.length > 40 ? `${q.slice(0, 37)}...` : q}"`;

@@ -35,7 +35,7 @@ export const Q1_CLAIMS: readonly Claim[] = [
   ...ACTS.map(
     (a): Claim => ({
       id: `cifar/claim/${a}-vg-gradients-reach-1e-14`,
-      quote: 'The presence of vanishing gradients can be identified from the continuous reduction of gradients to the point it is insignificant. In this case, it reached 10^{-14}.',
+      quote: 'The presence of vanishing gradients can be identified from the continuous reduction of gradients to the point it is insignificant. In this case, it reached 10^{-14}',
       test: { kind: 'range', experiment: `cifar/${a}-vg`, quantity: 'firstLayerGradNormFirstBatch', epoch: 1, lo: 1e-15, hi: 1e-13, scale: 'log' },
       gating: a === 'sigmoid',
       reason:

@@ -9,6 +9,8 @@ export interface Direction {
   /** Elements covered (moved or not): the step is RMS per element, so h = step·√size. */
   readonly size: number;
   readonly kinks: number;
+  /** Multiplies h; below 1 where a steep direction would otherwise move f by more than a linear regime allows. */
+  readonly shrink: number;
 }
 
 /**
@@ -44,15 +46,31 @@ export function makeDirection(
     }
   }
   for (const c of components.values()) c.forEach((v) => (kept += v * v));
-  if (kept === 0) return { components, size, kinks };
+  if (kept === 0) return { components, size, kinks, shrink: 1 };
   const scale = 1 / Math.sqrt(kept);
   for (const c of components.values()) for (let i = 0; i < c.length; i++) c[i]! *= scale;
-  return { components, size, kinks };
+  return { components, size, kinks, shrink: 1 };
 }
 
 /** A seeded Rademacher direction (every component ±1/√n before kink removal). */
 export function randomDirection(rng: Rng, bases: readonly Float32Array[], tensors: readonly number[], kinkAtZero: readonly boolean[], step: number): Direction | undefined {
   return makeDirection(bases, tensors, kinkAtZero, step, () => (rng.next() < 0.5 ? -1 : 1));
+}
+
+/**
+ * `dir` with h capped so the predicted change |vᵀg|·h of f stays within maxChange: along a steep
+ * direction (the gradient's own) a ReLU net's pre-activations move far, and the central
+ * difference stops being accurate well before round-off matters.
+ */
+export function capDirection(dir: Direction, grads: readonly Float32Array[], step: number, maxChange: number): Direction {
+  let slope = 0;
+  for (const [t, c] of dir.components) {
+    const g = grads[t]!;
+    for (let i = 0; i < c.length; i++) slope += c[i]! * g[i]!;
+  }
+  const h = step * Math.sqrt(dir.size);
+  const cap = maxChange / Math.abs(slope);
+  return { ...dir, shrink: Math.min(1, cap / h) };
 }
 
 /**
@@ -62,7 +80,7 @@ export function randomDirection(rng: Rng, bases: readonly Float32Array[], tensor
  */
 export function directionLine(evaluate: Evaluator, bases: readonly Float32Array[], grads: readonly Float32Array[], dir: Direction): LineSample {
   return (step) => {
-    const h = step * Math.sqrt(dir.size);
+    const h = step * Math.sqrt(dir.size) * dir.shrink;
     const up = new Map<number, Float32Array>();
     const down = new Map<number, Float32Array>();
     let dot = 0;

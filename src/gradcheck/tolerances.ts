@@ -23,5 +23,12 @@ export const FLOAT64_DEFAULTS: GradcheckDefaults = { step: 1e-6, rtol: 1e-6, ato
 /** float32 defaults per mode (PLACEHOLDER until measured). */
 export const FLOAT32_DEFAULTS: Readonly<Record<GradcheckMode, GradcheckDefaults>> = {
   elements: { step: 4.9e-3, rtol: 1e-2, atol: 0, noiseFactor: 32, directions: 0 },
-  directional: { step: 1e-4, rtol: 1e-2, atol: 0, noiseFactor: 64, directions: 2 },
+  directional: { step: 1e-4, rtol: 0.1, atol: 0, noiseFactor: 128, directions: 2 },
 };
+
+/**
+ * Directional mode caps h so the predicted change |vᵀg|·h of f is at most this fraction of
+ * max(1, |f|): enough above float32 round-off (ε ≈ 1.2e-7), small enough for a ReLU net to stay
+ * near-linear along the steep gradient direction.
+ */
+export const MAX_LINE_CHANGE = 1e-3;

@@ -29,7 +29,7 @@ export function depthProfileChart(recordsByVariant: RecordsByVariant, opts: { wi
     const m = records[0]!.config.model;
     const summary = seedSummary(records.map((r) => (r.epochs[0]?.layerGradNorms.firstBatch ?? []).map((y, k) => ({ x: k + 1, y }))));
     const color = paletteColor(ORDER.includes(v) ? ORDER.indexOf(v) : i);
-    const label = `${v}: ${m.hidden.length + 1} layers, ${m.init} init${m.batchNorm ? ', batch norm' : ''}`;
+    const label = `${v}: ${m.hidden.length + 1} layers, ${m.init}${m.batchNorm ? ' + batch norm' : ''}`;
     return { name: label, color, points: summary.points, band: summary.band, markers: true };
   });
   return lineChart({

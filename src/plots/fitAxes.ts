@@ -23,7 +23,9 @@ export function fitAxes(spec: ChartSpec, prepared: readonly PreparedSeries[]): F
       if (!log || b.lo > 0) ys.push(b.lo);
     }
   }
-  for (const r of spec.refLines ?? []) if (!log || r.y > 0) ys.push(r.y);
+  // A reference line sitting on the frame is hard to see: leave room around it.
+  for (const r of spec.refLines ?? []) if (!log) ys.push(r.y);
+  else if (r.y > 0) ys.push(r.y / 3, r.y * 3);
   const [xlo, xhi] = spec.xDomain ?? extent(xs, [0, 1]);
   const x = linearTicks(xlo, xhi, { integer: spec.integerX ?? true, target: 8, fixed: spec.xDomain !== undefined || (spec.integerX ?? true) });
   if (spec.yDomain) {

@@ -38,7 +38,7 @@ export function layerGradientChart(records: readonly RunRecord[], opts: LayerGra
     yScale: 'log',
     series,
     refLines: ref === null ? [] : [{ y: ref, label: `report: ${ref.toExponential().replace('e+', 'e')}` }],
-    note: seedsNote(records),
+    note: seedsNote(records, false),
     width: opts.width ?? 720,
     height: opts.height ?? Math.max(420, 120 + layers * 16),
   });

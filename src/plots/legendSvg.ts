@@ -13,7 +13,7 @@ export interface LegendEntry {
 const FONT = 11;
 const ROW = 16;
 const SAMPLE = 24;
-const MAX_CHARS = 34;
+const MAX_CHARS = 42;
 
 /** The legend entries of a chart's series, in series order, with their resolved colours. */
 export function legendEntries(series: readonly Series[]): LegendEntry[] {

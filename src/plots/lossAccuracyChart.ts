@@ -41,9 +41,14 @@ export function lossAccuracyChart(records: readonly RunRecord[]): string {
   const legend: LegendEntry[] = present.map((s) => ({ name: s.name, color: paletteColor(SPLITS.indexOf(s)), dashed: s.dashed }));
   return panelGrid(
     [
-      panel('Loss', 'cross-entropy loss', series('loss'), penalised ? { note: 'training loss includes the L1/L2 penalty; test loss does not' } : {}),
-      panel('Accuracy', 'accuracy', series('acc'), { yUnit: '%' }),
+      panel('Loss', 'cross-entropy loss', series('loss'), {}),
+      // A fixed 0–100 % axis keeps chance level (10 %) recognisable instead of zooming into noise.
+      panel('Accuracy', 'accuracy', series('acc'), { yUnit: '%', yDomain: [0, 100] }),
     ],
-    { title: `${experiment}: loss and accuracy`, legend, note: seedsNote(records) },
+    {
+      title: `${experiment}: loss and accuracy`,
+      legend,
+      note: seedsNote(records) + (penalised ? '; training loss includes the L1/L2 penalty, test loss does not' : ''),
+    },
   );
 }

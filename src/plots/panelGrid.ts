@@ -23,7 +23,7 @@ export interface PanelGridOptions {
  * size (default 640 × 400); a row is as tall as its tallest panel.
  */
 export function panelGrid(panels: readonly ChartSpec[], opts: PanelGridOptions = {}): string {
-  if (!Array.isArray(panels) || panels.length === 0) throw new UsageError(`panelGrid: need at least one panel, got ${Array.isArray(panels) ? 0 : typeof panels}`);
+  if (!Array.isArray(panels as unknown) || panels.length === 0) throw new UsageError(`panelGrid: need at least one panel, got ${Array.isArray(panels) ? 0 : typeof panels}`);
   const columns = opts.columns ?? panels.length;
   if (!Number.isInteger(columns) || columns < 1) throw new UsageError(`panelGrid: columns must be a positive integer, got ${columns}`);
   panels.forEach((p, i) => validateChartSpec(p, `panelGrid: panel ${i}`));

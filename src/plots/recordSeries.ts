@@ -46,14 +46,14 @@ export function groupByExperiment(records: readonly RunRecord[]): Map<string, Ru
 
 /** Checks `records` is a non-empty list of runs of one experiment and returns its id. */
 export function singleExperiment(records: readonly RunRecord[], api: string): string {
-  if (!Array.isArray(records) || records.length === 0) throw new UsageError(`${api}: need at least one run record, got ${Array.isArray(records) ? 'none' : typeof records}`);
+  if (!Array.isArray(records as unknown) || records.length === 0) throw new UsageError(`${api}: need at least one run record, got ${Array.isArray(records) ? 'none' : typeof records}`);
   const ids = [...new Set(records.map((r) => r.experiment))];
   if (ids.length > 1) throw new UsageError(`${api}: records must be runs of one experiment (several seeds), got ${ids.join(', ')}`);
   return ids[0]!;
 }
 
-/** "seed 0" or "3 seeds (0, 1, 2), mean with min–max band", for chart notes. */
-export function seedsNote(records: readonly RunRecord[]): string {
+/** "seed 0" or "3 seeds (0, 1, 2): mean, shaded min–max", for chart notes. */
+export function seedsNote(records: readonly RunRecord[], banded = true): string {
   const seeds = [...new Set(records.map((r) => r.seed))].sort((a, b) => a - b);
-  return seeds.length === 1 ? `seed ${seeds[0]}` : `${seeds.length} seeds (${seeds.join(', ')}): mean, shaded min–max`;
+  return seeds.length === 1 ? `seed ${seeds[0]}` : `${seeds.length} seeds (${seeds.join(', ')}): mean${banded ? ', shaded min–max' : ''}`;
 }

@@ -14,5 +14,5 @@ export function validateChartSpec(spec: ChartSpec, api: string): void {
   if (x && !(Number.isFinite(x[0]) && Number.isFinite(x[1]) && x[0] < x[1])) {
     throw new UsageError(`${api}: xDomain must be finite and increasing, got [${x.join(', ')}]`);
   }
-  if (!Array.isArray(spec.series)) throw new UsageError(`${api}: series must be an array, got ${typeof spec.series}`);
+  if (!Array.isArray(spec.series as unknown)) throw new UsageError(`${api}: series must be an array, got ${typeof spec.series}`);
 }

@@ -11,6 +11,20 @@ export interface RunRecord {
    * fresh: a new model from the seed; chained: weights carried over from the previous run of a chain.
    */
   protocol: 'fresh' | 'chained';
+  /**
+   * Chained protocol only: the experiments run one after another on one model, and this run's place (0-based) in that order.
+   */
+  chain?: {
+    order: string[];
+    position: number;
+  };
+  /**
+   * sha256 of all trainable parameters' float32 bytes (in trainableVariables order) before the first and after the last epoch: a chained run starts where the previous one ended.
+   */
+  weights?: {
+    startSha256: string;
+    endSha256: string;
+  };
   backend: {
     /**
      * The TensorFlow.js backend that ran: tensorflow, wasm or cpu.

@@ -1,0 +1,138 @@
+/*
+ * gradproof's native kernels for the tfjs wasm backend: OpenBLAS sgemm and a one-pass Adam
+ * update, both working in place on the wasm heap (offsets are byte offsets into it), so no
+ * tensor data is copied between JavaScript, wasm and C.
+ */
+#include <node_api.h>
+#include <string.h>
+#include "adam.h"
+#include "heap.h"
+
+/* Declared here rather than via cblas.h, whose location varies between BLAS packages. */
+enum { CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112 };
+extern void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
+                        const float *b, int ldb, float beta, float *c, int ldc);
+extern void openblas_set_num_threads(int n);
+extern int openblas_get_num_threads(void);
+extern char *openblas_get_config(void);
+extern char *openblas_get_corename(void);
+
+#define MAX_DIM 0x7fffffff
+
+/* sgemm(heap, transA, transB, m, n, k, a, b, c, batch, strideA, strideB): c[i] = op(a[i])·op(b[i]), row-major,
+   strides in floats (0 broadcasts an operand). */
+static napi_value Sgemm(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 12, &call)) return NULL;
+  bool transA = false, transB = false;
+  napi_get_value_bool(env, call.argv[1], &transA);
+  napi_get_value_bool(env, call.argv[2], &transB);
+  int ok = 1;
+  int64_t m = arg_int(&call, 3, &ok), n = arg_int(&call, 4, &ok), k = arg_int(&call, 5, &ok);
+  int64_t batch = arg_int(&call, 9, &ok), strideA = arg_int(&call, 10, &ok), strideB = arg_int(&call, 11, &ok);
+  if (!ok) return NULL;
+  if (m > MAX_DIM || n > MAX_DIM || k > MAX_DIM || batch < 1) {
+    napi_throw_range_error(env, NULL, "gradproof_native.sgemm: dimensions out of range");
+    return NULL;
+  }
+  float *a = arg_floats(&call, 6, strideA * (batch - 1) + m * k);
+  float *b = a ? arg_floats(&call, 7, strideB * (batch - 1) + k * n) : NULL;
+  float *c = b ? arg_floats(&call, 8, batch * m * n) : NULL;
+  if (c == NULL) return NULL;
+  if (k == 0) {
+    memset(c, 0, (size_t)(batch * m * n) * sizeof(float));
+    return NULL;
+  }
+  for (int64_t i = 0; i < batch; i++) {
+    cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, (int)m, (int)n,
+                (int)k, 1.0f, a + i * strideA, transA ? (int)m : (int)k, b + i * strideB, transB ? (int)k : (int)n, 0.0f,
+                c + i * m * n, (int)n);
+  }
+  return NULL;
+}
+
+/* biasRelu(heap, c, rows, cols, bias, relu): c[r][j] += bias[j] (bias 0 = none), then max(c, 0) when relu. */
+static napi_value BiasRelu(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 6, &call)) return NULL;
+  int ok = 1;
+  int64_t rows = arg_int(&call, 2, &ok), cols = arg_int(&call, 3, &ok), biasOffset = arg_int(&call, 4, &ok);
+  bool relu = false;
+  napi_get_value_bool(env, call.argv[5], &relu);
+  if (!ok) return NULL;
+  float *c = arg_floats(&call, 1, rows * cols);
+  float *bias = biasOffset == 0 ? NULL : arg_floats(&call, 4, cols);
+  if (c == NULL || (biasOffset != 0 && bias == NULL)) return NULL;
+  for (int64_t r = 0; r < rows; r++) {
+    float *row = c + r * cols;
+    if (bias != NULL) for (int64_t j = 0; j < cols; j++) row[j] = row[j] + bias[j];
+    if (relu) for (int64_t j = 0; j < cols; j++) row[j] = row[j] > 0.0f ? row[j] : 0.0f;
+  }
+  return NULL;
+}
+
+/* adam(heap, p, g, m, v, pOut, mOut, vOut, n, beta1, 1-beta1, beta2, 1-beta2, bc2Sqrt, eps, stepSize). */
+static napi_value Adam(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 16, &call)) return NULL;
+  int ok = 1;
+  int64_t n = arg_int(&call, 8, &ok);
+  double s[7];
+  for (int i = 0; i < 7; i++) s[i] = arg_num(&call, 9 + (size_t)i, &ok);
+  if (!ok) return NULL;
+  float *ptr[7];
+  for (int i = 0; i < 7; i++) {
+    ptr[i] = arg_floats(&call, 1 + (size_t)i, n);
+    if (ptr[i] == NULL) return NULL;
+  }
+  AdamScalars scalars = {(float)s[0], (float)s[1], (float)s[2], (float)s[3], (float)s[4], (float)s[5], (float)s[6]};
+  adam_step(ptr[0], ptr[1], ptr[2], ptr[3], ptr[4], ptr[5], ptr[6], (size_t)n, &scalars);
+  return NULL;
+}
+
+/* setThreads(n): OpenBLAS's thread count for later calls. */
+static napi_value SetThreads(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int32_t n = 0;
+  if (argc < 1 || napi_get_value_int32(env, argv[0], &n) != napi_ok || n < 1) {
+    napi_throw_range_error(env, NULL, "gradproof_native.setThreads: expected a positive integer");
+    return NULL;
+  }
+  openblas_set_num_threads(n);
+  return NULL;
+}
+
+static void set_string(napi_env env, napi_value obj, const char *key, const char *value) {
+  napi_value v;
+  napi_create_string_utf8(env, value != NULL ? value : "", NAPI_AUTO_LENGTH, &v);
+  napi_set_named_property(env, obj, key, v);
+}
+
+/* info(): { library, config, core, threads }. */
+static napi_value Info(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value obj, threads;
+  napi_create_object(env, &obj);
+  set_string(env, obj, "library", "openblas");
+  set_string(env, obj, "config", openblas_get_config());
+  set_string(env, obj, "core", openblas_get_corename());
+  napi_create_int32(env, openblas_get_num_threads(), &threads);
+  napi_set_named_property(env, obj, "threads", threads);
+  return obj;
+}
+
+static napi_value Init(napi_env env, napi_value exports) {
+  napi_property_descriptor props[] = {
+      {"sgemm", NULL, Sgemm, NULL, NULL, NULL, napi_default, NULL},
+      {"biasRelu", NULL, BiasRelu, NULL, NULL, NULL, napi_default, NULL},
+      {"adam", NULL, Adam, NULL, NULL, NULL, napi_default, NULL},
+      {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
+      {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
+  };
+  napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)

@@ -1,0 +1,63 @@
+/**
+ * The functions of gradproof's native addon (native/, built from C by node-gyp against
+ * OpenBLAS). Every pointer is a byte offset into `heap`, the wasm backend's memory, so tensors
+ * are used where they lie; the addon checks each range against the heap's length.
+ */
+export interface NativeAddon {
+  /**
+   * c[i] = op(a[i])·op(b[i]) for i < batch, row-major, through `cblas_sgemm`; `strideA` and
+   * `strideB` are in floats between batch entries (0 repeats that operand).
+   */
+  sgemm(
+    heap: ArrayBuffer,
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    a: number,
+    b: number,
+    c: number,
+    batch: number,
+    strideA: number,
+    strideB: number,
+  ): void;
+  /** In place: c[r][j] ← c[r][j] + bias[j] (skipped when `bias` is 0), then max(·, 0) when `relu`. */
+  biasRelu(heap: ArrayBuffer, c: number, rows: number, cols: number, bias: number, relu: boolean): void;
+  /**
+   * One Adam step over `n` floats in gradproof's float32 operation order (see kernels/adamUpdate):
+   * reads p, g, m, v and writes pOut, mOut, vOut (which may alias the inputs).
+   */
+  adam(
+    heap: ArrayBuffer,
+    p: number,
+    g: number,
+    m: number,
+    v: number,
+    pOut: number,
+    mOut: number,
+    vOut: number,
+    n: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    bc2Sqrt: number,
+    eps: number,
+    stepSize: number,
+  ): void;
+  /** Sets OpenBLAS's thread count for later calls. */
+  setThreads(n: number): void;
+  /** What OpenBLAS reports about itself. */
+  info(): NativeLibraryInfo;
+}
+
+/** OpenBLAS's self-description, for run records and the bench. */
+export interface NativeLibraryInfo {
+  readonly library: 'openblas';
+  /** `openblas_get_config()`, e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64`. */
+  readonly config: string;
+  /** The kernel family OpenBLAS chose for this CPU (`Zen`, `Haswell`, `SkylakeX`, …). */
+  readonly core: string;
+  readonly threads: number;
+}

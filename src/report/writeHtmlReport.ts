@@ -1,0 +1,7 @@
+import { writeFileAtomic } from '../plots/writeFileAtomic';
+import { type HtmlReportInput, renderHtmlReport } from './renderHtmlReport';
+
+/** Renders the HTML report and writes it to `path` atomically (temporary file + rename). */
+export async function writeHtmlReport(path: string, input: HtmlReportInput): Promise<void> {
+  await writeFileAtomic(path, renderHtmlReport(input), 'writeHtmlReport');
+}

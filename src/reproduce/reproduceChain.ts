@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { getExperiment } from '../experiments/getExperiment';
+import { runExperiment } from '../experiments/runExperiment';
+import { UsageError } from '../errors/UsageError';
+import { Mlp } from '../models/Mlp';
+import { createRng } from '../random/Rng';
+import type { RunRecord } from '../record/RunRecord';
+import { writeRunRecord } from '../record/runRecordIO';
+import type { ReproduceOptions } from './ReproduceOptions';
+
+/**
+ * The chained protocol, a forensic tool: for each seed, the experiments in `order` run one after
+ * another on ONE model (weights carried over, a new optimiser per run), as a notebook that never
+ * re-initialises would. Records go to `<out>/chained/<order>/seed-<n>/<i>-<experiment>.json`;
+ * they are `protocol: chained` and never count for the golden gate.
+ */
+export async function reproduceChain(o: ReproduceOptions): Promise<RunRecord[]> {
+  const order = o.order ?? [];
+  if (order.length < 2) throw new UsageError('reproduce: --protocol chained needs --order a,b,… with at least two experiments');
+  const exps = order.map(getExperiment);
+  const first = exps[0]!;
+  const mismatch = exps.find((e) => JSON.stringify(e.model) !== JSON.stringify(first.model) || e.dataset !== first.dataset);
+  if (mismatch) {
+    throw new UsageError(`reproduce: cannot chain ${first.id} and ${mismatch.id}: one model can only carry over between experiments with the same architecture and data`);
+  }
+  const dir = path.join(o.outDir, 'chained', order.map((id) => id.replace(/\//g, '-')).join('+'));
+  const records: RunRecord[] = [];
+  for (let seed = 0; seed < o.seeds; seed++) {
+    const model = Mlp.create(first.model, createRng(seed, 'init'));
+    try {
+      for (const [position, exp] of exps.entries()) {
+        o.log(`reproduce (chained): seed ${seed}, ${position + 1}/${exps.length} ${exp.id}`);
+        const record = await runExperiment({
+          experiment: exp,
+          seed,
+          dataDir: o.dataDir,
+          backend: o.backend,
+          ...(o.epochs !== undefined ? { epochs: o.epochs } : {}),
+          ...(o.limit !== undefined ? { limit: o.limit } : {}),
+          chained: { model, order, position },
+        });
+        await writeRunRecord(path.join(dir, `seed-${seed}`, `${position}-${exp.id.replace(/\//g, '-')}.json`), record);
+        records.push(record);
+        const last = record.epochs.at(-1)!;
+        o.log(`  ${exp.id}: epoch-1 train acc ${(record.epochs[0]!.trainAcc * 100).toFixed(2)}%, final test acc ${(last.testAcc * 100).toFixed(2)}%`);
+      }
+    } finally {
+      model.dispose();
+    }
+  }
+  return records;
+}
