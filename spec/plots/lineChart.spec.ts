@@ -78,6 +78,14 @@ describe('lineChart', () => {
   });
 });
 
+describe('lineChart markers', () => {
+  it('draws the requested marker shape on each point and in the legend', () => {
+    const svg = lineChart({ title: 't', series: [{ name: 's', points: pts([1, 2, 3]), marker: 'diamond' }] });
+    expect(count(svg, /<circle /g)).toBe(0);
+    expect(count(svg, /<polygon points="[^"]*" fill="#0072B2"/g)).toBe(4); // 3 points + 1 legend sample
+  });
+});
+
 describe('colorRamp', () => {
   it('gives n distinct, ordered colours from dark to light', () => {
     const c = colorRamp(17);

@@ -4,6 +4,7 @@ import { CHECK_USAGE, checkCommand } from './commands/checkCommand';
 import { dataCommand } from './commands/dataCommand';
 import { GOLDEN_USAGE, goldenCommand } from './commands/goldenCommand';
 import { listCommand } from './commands/listCommand';
+import { REPRODUCE_USAGE, reproduceCommand } from './commands/reproduceCommand';
 import { RUN_USAGE, runCommand } from './commands/runCommand';
 
 const USAGE = `gradproof: reproduce and test the report's neural-network experiments
@@ -12,6 +13,7 @@ usage:
   gradproof list [--json]
   ${RUN_USAGE}
   gradproof data fetch cifar10 [--data DIR] [--url URL]
+  ${REPRODUCE_USAGE}
   ${CHECK_USAGE}
   ${GOLDEN_USAGE}
 
@@ -45,6 +47,8 @@ export async function main(
         return await runCommand(rest, out, err);
       case 'data':
         return await dataCommand(rest, err);
+      case 'reproduce':
+        return await reproduceCommand(rest, out, err);
       case 'check':
         return await checkCommand(rest, out);
       case 'golden':

@@ -1,3 +1,5 @@
+import type { MarkerShape } from './markerSvg';
+
 /** One (x, y) sample of a series. */
 export interface Point {
   readonly x: number;
@@ -21,6 +23,8 @@ export interface Series {
   readonly dashed?: boolean;
   /** Draw a dot at each point; defaults to true when the series has at most 12 points. */
   readonly markers?: boolean;
+  /** Marker shape; default circle. */
+  readonly marker?: MarkerShape;
   readonly band?: readonly BandPoint[];
   /** Hide from the legend (e.g. a series already explained by a shared legend). */
   readonly hideInLegend?: boolean;

@@ -1,6 +1,7 @@
 import type { ChartSpec, Point } from './ChartSpec';
 import { escapeXml } from './escapeXml';
 import { fitAxes } from './fitAxes';
+import { markerSvg } from './markerSvg';
 import { legendEntries, legendSvg, legendWidth } from './legendSvg';
 import { paletteColor } from './palette';
 import { prepareSeries } from './prepareSeries';
@@ -88,7 +89,7 @@ export function chartBody(spec: ChartSpec): string {
       if (seg.length > 1) out.push(`<polyline points="${pts}" fill="none" stroke="${color}" stroke-width="2"${dash} stroke-linejoin="round"/>`);
       if (markers || seg.length === 1) {
         const fill = p.series.dashed ? '#fff' : color;
-        for (const q of seg) out.push(`<circle cx="${px(sx(q.x))}" cy="${px(sy(q.y))}" r="2.8" fill="${fill}" stroke="${color}" stroke-width="1.3"/>`);
+        for (const q of seg) out.push(markerSvg(p.series.marker ?? 'circle', sx(q.x), sy(q.y), fill, color));
       }
     }
   });

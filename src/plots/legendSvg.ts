@@ -1,5 +1,6 @@
 import type { Series } from './ChartSpec';
 import { escapeXml } from './escapeXml';
+import { type MarkerShape, markerSvg } from './markerSvg';
 import { paletteColor } from './palette';
 import { px, svgText, textWidth } from './svgText';
 
@@ -8,6 +9,8 @@ export interface LegendEntry {
   readonly name: string;
   readonly color: string;
   readonly dashed?: boolean;
+  /** Marker drawn on the line sample. */
+  readonly marker?: MarkerShape;
 }
 
 const FONT = 11;
@@ -17,7 +20,7 @@ const MAX_CHARS = 42;
 
 /** The legend entries of a chart's series, in series order, with their resolved colours. */
 export function legendEntries(series: readonly Series[]): LegendEntry[] {
-  return series.flatMap((s, i) => (s.hideInLegend ? [] : [{ name: s.name, color: s.color ?? paletteColor(i), dashed: s.dashed ?? false }]));
+  return series.flatMap((s, i) => (s.hideInLegend ? [] : [{ name: s.name, color: s.color ?? paletteColor(i), dashed: s.dashed ?? false, marker: s.marker }]));
 }
 
 /** Width a vertical legend of these entries needs. */
@@ -50,6 +53,7 @@ function legendItem(e: LegendEntry, x: number, y: number): string {
   const dash = e.dashed ? ' stroke-dasharray="6 3"' : '';
   return (
     `<line x1="${px(x)}" y1="${px(mid)}" x2="${px(x + SAMPLE)}" y2="${px(mid)}" stroke="${escapeXml(e.color)}" stroke-width="2.5"${dash}/>` +
+    (e.marker ? markerSvg(e.marker, x + SAMPLE / 2, mid, e.dashed ? '#fff' : escapeXml(e.color), escapeXml(e.color)) : '') +
     svgText(x + SAMPLE + 6, mid + 4, short(e.name), `font-size="${FONT}" fill="#222"`)
   );
 }

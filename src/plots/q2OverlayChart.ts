@@ -2,6 +2,7 @@ import { UsageError } from '../errors/UsageError';
 import type { RunRecord } from '../record/RunRecord';
 import type { AxisScale, ChartSpec, Series } from './ChartSpec';
 import type { LegendEntry } from './legendSvg';
+import { MARKER_SHAPES, type MarkerShape } from './markerSvg';
 import { paletteColor } from './palette';
 import { panelGrid } from './panelGrid';
 import { type EpochRow, epochSummary, groupByExperiment } from './recordSeries';
@@ -37,19 +38,21 @@ export function q2OverlayChart(records: readonly RunRecord[], reported?: Reporte
   const runs = [...groups.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const color = (run: string): string => paletteColor(rank(run) < Q2_RUNS.length ? rank(run) : runs.indexOf(run));
   const short = (run: string): string => run.replace(/^gurmukhi\//, '');
+  // Shapes as well as colours: collapsed runs can sit exactly on top of one another.
+  const shape = (run: string): MarkerShape => MARKER_SHAPES[runs.indexOf(run) % MARKER_SHAPES.length]!;
   const panels: ChartSpec[] = METRICS.map((m) => {
     const series: Series[] = [];
     for (const run of runs) {
       const sum = epochSummary(groups.get(run)!, m.ours);
-      series.push({ name: short(run), color: color(run), points: sum.points, band: sum.band });
+      series.push({ name: short(run), color: color(run), marker: shape(run), points: sum.points, band: sum.band });
       const theirs = reported?.[run];
-      if (theirs) series.push({ name: `${short(run)} (report)`, color: color(run), dashed: true, points: theirs.map((e) => ({ x: e.epoch, y: m.theirs(e) })) });
+      if (theirs) series.push({ name: `${short(run)} (report)`, color: color(run), marker: shape(run), dashed: true, points: theirs.map((e) => ({ x: e.epoch, y: m.theirs(e) })) });
     }
     return { title: m.title, xLabel: 'epoch', series, yScale: m.scale, yUnit: m.unit, legend: 'none', width: 560, height: 340 };
   });
   const legend: LegendEntry[] = runs.flatMap((run) => [
-    { name: `${short(run)} (ours)`, color: color(run) },
-    ...(reported?.[run] ? [{ name: `${short(run)} (report)`, color: color(run), dashed: true }] : []),
+    { name: `${short(run)} (ours)`, color: color(run), marker: shape(run) },
+    ...(reported?.[run] ? [{ name: `${short(run)} (report)`, color: color(run), marker: shape(run), dashed: true }] : []),
   ]);
   const seeds = runs.map((r) => `${short(r)}: ${groups.get(r)!.length}`).join(', ');
   return panelGrid(panels, {

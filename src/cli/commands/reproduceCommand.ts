@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { resolveDataDir } from '../../data/resolveDataDir';
+import { UsageError } from '../../errors/UsageError';
+import { reproduce } from '../../reproduce/reproduce';
+import { killChildren } from '../../reproduce/runInChild';
+import { backendFlag } from '../backendFlag';
+import { cardText } from '../cardText';
+import { intFlag, parseCommandArgs } from '../parseCommandArgs';
+
+export const REPRODUCE_USAGE =
+  "gradproof reproduce [--only GLOB] [--seeds N] [--epochs E] [--limit N] [--protocol fresh|chained --order a,b,…] [--jobs J] [--data DIR] [--backend B] [--out DIR]";
+
+/** `gradproof reproduce`: runs the experiments (resumable) and writes records, card, plots and report.html. */
+export async function reproduceCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {
+  const { values, positionals } = parseCommandArgs('reproduce', args, {
+    only: { type: 'string' },
+    seeds: { type: 'string' },
+    epochs: { type: 'string' },
+    limit: { type: 'string' },
+    protocol: { type: 'string' },
+    order: { type: 'string' },
+    jobs: { type: 'string' },
+    data: { type: 'string' },
+    backend: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`gradproof reproduce: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${REPRODUCE_USAGE}`);
+  const protocol = values.protocol ?? 'fresh';
+  if (protocol !== 'fresh' && protocol !== 'chained') {
+    throw new UsageError(`gradproof reproduce: --protocol must be fresh or chained, got ${JSON.stringify(protocol)}`);
+  }
+  if (values.order !== undefined && protocol !== 'chained') throw new UsageError('gradproof reproduce: --order only applies with --protocol chained');
+  const outDir = path.resolve(values.out ?? 'results');
+  const epochs = intFlag('reproduce', 'epochs', values.epochs, 1);
+  const limit = intFlag('reproduce', 'limit', values.limit, 1);
+  const jobs = intFlag('reproduce', 'jobs', values.jobs, 1);
+  const stop = () => {
+    killChildren();
+    err.write('gradproof reproduce: interrupted; finished runs are kept, run the same command to resume\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const result = await reproduce({
+      outDir,
+      dataDir: resolveDataDir(values.data),
+      seeds: intFlag('reproduce', 'seeds', values.seeds, 1) ?? 1,
+      backend: backendFlag('reproduce', values.backend),
+      protocol,
+      ...(values.only !== undefined ? { only: values.only } : {}),
+      ...(epochs !== undefined ? { epochs } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+      ...(jobs !== undefined ? { jobs } : {}),
+      ...(values.order !== undefined ? { order: values.order.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      log: (line) => err.write(`${line}\n`),
+    });
+    if (protocol === 'fresh') out.write(cardText(result.card));
+    for (const f of result.failed) err.write(`gradproof reproduce: failed: ${f}\n`);
+    err.write(`gradproof reproduce: wrote ${result.files.length} files under ${outDir}${protocol === 'fresh' ? ' (card.json, card.md, plots/, report.html)' : ''}\n`);
+    return result.failed.length > 0 ? 1 : 0;
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+  }
+}
