@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DataError } from '../errors/DataError';
 import { SchemaError } from '../errors/SchemaError';
@@ -24,25 +24,28 @@ export function validateGolden(value: unknown, file?: string): GoldenFile {
   return g;
 }
 
-/** Reads and validates every `*.json` in `dir` (sorted by name). */
-export async function loadGoldenDir(dir = DEFAULT_GOLDEN_DIR): Promise<GoldenFile[]> {
+/** Reads and validates every `*.json` in `dir` (sorted by name); synchronous, for matchers. */
+export function loadGoldenDirSync(dir = DEFAULT_GOLDEN_DIR): GoldenFile[] {
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.includes('rubric')).sort();
+    names = readdirSync(dir).filter((n) => n.endsWith('.json') && !n.includes('rubric')).sort();
   } catch (e) {
     throw new DataError(dir, `golden: cannot read folder ${dir} (${(e as NodeJS.ErrnoException).code ?? e})`, { cause: e });
   }
   if (names.length === 0) throw new DataError(dir, `golden: no golden files (*.json) in ${dir}`);
-  return Promise.all(
-    names.map(async (name) => {
-      const file = path.join(dir, name);
-      let value: unknown;
-      try {
-        value = JSON.parse(await readFile(file, 'utf8'));
-      } catch (e) {
-        throw new DataError(file, `golden: ${file} is not readable JSON (${(e as Error).message})`, { cause: e });
-      }
-      return validateGolden(value, file);
-    }),
-  );
+  return names.map((name) => {
+    const file = path.join(dir, name);
+    let value: unknown;
+    try {
+      value = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new DataError(file, `golden: ${file} is not readable JSON (${(e as Error).message})`, { cause: e });
+    }
+    return validateGolden(value, file);
+  });
+}
+
+/** Reads and validates every `*.json` in `dir` (sorted by name). */
+export async function loadGoldenDir(dir = DEFAULT_GOLDEN_DIR): Promise<GoldenFile[]> {
+  return loadGoldenDirSync(dir);
 }
