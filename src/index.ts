@@ -62,5 +62,55 @@ export { loadExperimentData } from './experiments/loadExperimentData';
 export type { RunRecord } from './record/RunRecord';
 export { readRunRecord, writeRunRecord, validateRunRecord } from './record/runRecordIO';
 
+// Gradient checking
+export { checkGradients, ALL_PARAMETERS } from './gradcheck/checkGradients';
+export { assertGradients } from './gradcheck/assertGradients';
+export { checkGradients64 } from './gradcheck/checkGradients64';
+export { gradcheckExperiment, type GradcheckExperimentOptions, type ExperimentGradcheckReport } from './gradcheck/gradcheckExperiment';
+export { experimentTarget } from './gradcheck/experimentTarget';
+export { trainingLossTarget } from './gradcheck/trainingLossTarget';
+export { variablesTarget } from './gradcheck/variablesTarget';
+export { GradcheckError } from './gradcheck/GradcheckError';
+export type { GradcheckTarget, Gradcheck64Target } from './gradcheck/GradcheckTarget';
+export type { GradcheckReport, GradcheckProbe, GradcheckTensorReport } from './gradcheck/GradcheckReport';
+export type { GradcheckOptions, GradcheckSettings, GradcheckMode } from './gradcheck/GradcheckSettings';
+
+// Gradient flow
+export { measureGradientFlow, type GradientFlow } from './gradflow/measureGradientFlow';
+
+// Golden files, report card, statistics
+export type { GoldenFile } from './golden/GoldenFile';
+export { loadGoldenDir, loadGoldenDirSync, validateGolden, DEFAULT_GOLDEN_DIR } from './golden/loadGoldenDir';
+export { parseEpochLog, type LoggedEpoch, type LoggedRun } from './golden/parseEpochLog';
+export { buildQ2Goldens } from './golden/buildQ2Goldens';
+export { buildQ1Golden } from './golden/buildQ1Golden';
+export { diffGoldens } from './golden/diffGoldens';
+export { reportedCurves } from './golden/reportedCurves';
+export { buildReportCard } from './card/buildReportCard';
+export type { CardEntry, Verdict, Measured, Band } from './card/CardEntry';
+export { summarize } from './stats/summarize';
+export { welchTest, type WelchResult } from './stats/welchTest';
+export { studentTCdf, studentTQuantile } from './stats/studentT';
+
+// Reproduce, plots, reports
+export { reproduce, type ReproduceResult } from './reproduce/reproduce';
+export type { ReproduceOptions } from './reproduce/ReproduceOptions';
+export { planRuns, globToRegExp, type PlannedRun } from './reproduce/planRuns';
+export { readRunRecordsDir } from './record/readRunRecordsDir';
+export { buildPlots } from './plots/buildPlots';
+export { writePlots } from './plots/writePlots';
+export { renderPng } from './plots/renderPng';
+export { lineChart } from './plots/lineChart';
+export { layerGradientChart } from './plots/layerGradientChart';
+export { depthProfileChart } from './plots/depthProfileChart';
+export { lossAccuracyChart } from './plots/lossAccuracyChart';
+export { q2OverlayChart } from './plots/q2OverlayChart';
+export { renderHtmlReport, type HtmlReportInput } from './report/renderHtmlReport';
+export { writeHtmlReport } from './report/writeHtmlReport';
+export { renderCardMarkdown } from './report/renderCardMarkdown';
+
+// Matchers (also importable as 'gradproof/matchers')
+export { gradproofMatchers, registerMatchers, type GradproofMatchers } from './matchers/index';
+
 // CLI (for embedding)
 export { main } from './cli/main';

@@ -2,6 +2,7 @@ import { GradproofError } from '../errors/GradproofError';
 import { UsageError } from '../errors/UsageError';
 import { CHECK_USAGE, checkCommand } from './commands/checkCommand';
 import { dataCommand } from './commands/dataCommand';
+import { GRADCHECK_USAGE, gradcheckCommand } from './commands/gradcheckCommand';
 import { GOLDEN_USAGE, goldenCommand } from './commands/goldenCommand';
 import { listCommand } from './commands/listCommand';
 import { REPRODUCE_USAGE, reproduceCommand } from './commands/reproduceCommand';
@@ -13,6 +14,7 @@ usage:
   gradproof list [--json]
   ${RUN_USAGE}
   gradproof data fetch cifar10 [--data DIR] [--url URL]
+  ${GRADCHECK_USAGE}
   ${REPRODUCE_USAGE}
   ${CHECK_USAGE}
   ${GOLDEN_USAGE}
@@ -47,6 +49,8 @@ export async function main(
         return await runCommand(rest, out, err);
       case 'data':
         return await dataCommand(rest, err);
+      case 'gradcheck':
+        return await gradcheckCommand(rest, out, err);
       case 'reproduce':
         return await reproduceCommand(rest, out, err);
       case 'check':

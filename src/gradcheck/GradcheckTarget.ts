@@ -19,6 +19,12 @@ export interface GradcheckTarget {
    * the step of 0 are reported as kinks, not checked, and directions leave them still.
    */
   readonly kinkAtZero?: readonly boolean[];
+  /**
+   * Signs (−1, 0, 1) of every quantity at which f has a kink (a ReLU net's pre-activations), at
+   * `params`. A failing comparison whose perturbation moves one of them off exactly 0 at θ (where
+   * f has no derivative) is a kink, not a failure.
+   */
+  readonly kinkPattern?: (params: readonly tf.Tensor[]) => Int8Array;
 }
 
 /** The float64 path's target: f of a Float64Array, its point, and the analytic gradient there. */

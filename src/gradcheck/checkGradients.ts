@@ -3,7 +3,7 @@ import { analyticGradient } from './analyticGradient';
 import { compareDerivative, type CompareSettings } from './compareDerivative';
 import { capDirection, directionLine, makeDirection, randomDirection, type Direction } from './directionLine';
 import { elementLine } from './elementLine';
-import { evaluateAt } from './evaluateAt';
+import { evaluateAt, kinkTestFor } from './evaluateAt';
 import type { GradcheckReport } from './GradcheckReport';
 import type { GradcheckOptions, GradcheckSettings } from './GradcheckSettings';
 import type { GradcheckTarget } from './GradcheckTarget';
@@ -23,8 +23,10 @@ export const ALL_PARAMETERS = 'all parameters';
  *   seeded random unit directions v; compares vᵀ∇f with (f(θ+hv) − f(θ−hv))/2h. Cost: 2 evaluations
  *   of f per direction, whatever the parameter count.
  * - `elements`: every element (or a seeded sample of `maxElements` per tensor) on its own.
- * Kinks: elements of `kinkAtZero` tensors within the step of 0 are kinks; other non-smooth points
- * (ReLU at 0) are found by comparing one-sided differences (see compareDerivative).
+ * Kinks: elements of `kinkAtZero` tensors within the step of 0 are kinks; ReLU-style kinks are
+ * found, on a mismatch, by the target's `kinkPattern` if it has one and by comparing one-sided
+ * differences (see compareDerivative); a mismatch that persists across smaller steps with a
+ * kink still inside is reported as a kink, not a failure.
  * Random streams: `gradcheck/direction/<t>`, `gradcheck/direction/all`, `gradcheck/elements/<t>` under `seed`.
  */
 export function checkGradients(target: GradcheckTarget, options: GradcheckOptions = {}): GradcheckReport {
@@ -35,6 +37,7 @@ export function checkGradients(target: GradcheckTarget, options: GradcheckOption
   const names = target.names ?? target.params.map((_, i) => `param${i}`);
   const kinkAtZero = target.kinkAtZero ?? target.params.map(() => false);
   const evaluate = evaluateAt(target);
+  const kinks = kinkTestFor(target);
   const f0 = evaluate(new Map());
   const compare: CompareSettings = { ...settings, epsilon: FLOAT32_EPSILON };
   const tensors = settings.mode === 'elements'
@@ -52,7 +55,7 @@ export function checkGradients(target: GradcheckTarget, options: GradcheckOption
         skippedKinks++;
         continue;
       }
-      const comparison = compareDerivative(elementLine(evaluate, base, t, index, grads[t]![index]!), f0, compare);
+      const comparison = compareDerivative(elementLine(evaluate, kinks, base, t, index, grads[t]![index]!), f0, compare);
       results.push({ where: { kind: 'element', index, position: unravelIndex(index, shape) }, comparison });
     }
     return { name: names[t]!, shape, results, skippedKinks };
@@ -79,7 +82,7 @@ export function checkGradients(target: GradcheckTarget, options: GradcheckOption
         skippedKinks += dir.kinks;
         if (dir.kinks === dir.size) return;
         const capped = capDirection(dir, grads, settings.step, MAX_LINE_CHANGE * Math.max(1, Math.abs(f0)));
-        const comparison = compareDerivative(directionLine(evaluate, bases, grads, capped), f0, compare);
+        const comparison = compareDerivative(directionLine(evaluate, kinks, bases, grads, capped), f0, compare);
         results.push({ where: { kind: 'direction', index: d, position: null }, comparison });
       });
       return { name: g.name, shape: g.shape, results, skippedKinks };

@@ -1,6 +1,6 @@
 import type { Rng } from '../random/Rng';
 import type { LineSample } from './compareDerivative';
-import type { Evaluator } from './evaluateAt';
+import type { Evaluator, KinkTest } from './evaluateAt';
 
 /** A unit direction over some parameter tensors, and the kink elements it had to leave still. */
 export interface Direction {
@@ -78,7 +78,7 @@ export function capDirection(dir: Direction, grads: readonly Float32Array[], ste
  * per element). The analytic side is gᵀ(θ⁺ − θ⁻)/2h over the float32-rounded points actually
  * evaluated, so rounding θ ± hv cannot show up as a gradient error.
  */
-export function directionLine(evaluate: Evaluator, bases: readonly Float32Array[], grads: readonly Float32Array[], dir: Direction): LineSample {
+export function directionLine(evaluate: Evaluator, kinks: KinkTest, bases: readonly Float32Array[], grads: readonly Float32Array[], dir: Direction): LineSample {
   return (step) => {
     const h = step * Math.sqrt(dir.size) * dir.shrink;
     const up = new Map<number, Float32Array>();
@@ -98,6 +98,6 @@ export function directionLine(evaluate: Evaluator, bases: readonly Float32Array[
       up.set(t, u);
       down.set(t, d);
     }
-    return { plus: evaluate(up), minus: evaluate(down), half: h, analytic: dot / (2 * h) };
+    return { plus: evaluate(up), minus: evaluate(down), half: h, analytic: dot / (2 * h), crossesKink: () => kinks([up, down]) };
   };
 }

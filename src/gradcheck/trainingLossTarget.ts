@@ -4,6 +4,7 @@ import type { PenaltySpec } from '../regularizers/PenaltySpec';
 import { penaltyTerm } from '../regularizers/penaltyTerm';
 import { crossEntropy } from '../train/crossEntropy';
 import type { GradcheckTarget } from './GradcheckTarget';
+import { reluInputSigns } from './reluInputs';
 import { variablesTarget } from './variablesTarget';
 
 /** Names of a model's trainable variables, in `trainableVariables()` order: `linear0.weight`, `norm0.gamma`, … */
@@ -31,7 +32,7 @@ export function trainingLossTarget(
   const linear = new Set(model.linearVariables());
   const l1 = penalties.some((p) => p.kind === 'l1' && p.rate > 0);
   const vars = model.trainableVariables();
-  return variablesTarget(
+  const target = variablesTarget(
     vars,
     () =>
       tf.tidy(() => {
@@ -41,4 +42,19 @@ export function trainingLossTarget(
       }),
     { names: mlpParameterNames(model), kinkAtZero: vars.map((v) => l1 && linear.has(v)) },
   );
+  if (model.config.activation !== 'relu') return target;
+  // ReLU kinks: the signs of the pre-activations, with the params swapped in as f swaps them.
+  return {
+    ...target,
+    kinkPattern: (params) => {
+      const saved = vars.map((v) => tf.clone(v));
+      try {
+        params.forEach((p, i) => p !== vars[i] && vars[i]!.assign(p));
+        return reluInputSigns(model, x, masks);
+      } finally {
+        vars.forEach((v, i) => v.assign(saved[i]!));
+        tf.dispose(saved);
+      }
+    },
+  };
 }

@@ -20,7 +20,9 @@ function firstDifference(a: readonly Epoch[], b: readonly Epoch[]): string | und
   return undefined;
 }
 
-function judge(records: readonly RunRecord[]): ExpectationResult {
+type Sync = Exclude<ExpectationResult, Promise<unknown>>;
+
+function judge(records: readonly RunRecord[]): Sync {
   const diff = records.slice(1).map((r) => firstDifference(records[0]!.epochs, r.epochs)).find((d) => d !== undefined);
   const who = `${records[0]!.experiment} seed ${records[0]!.seed} on ${records[0]!.backend.name}`;
   return {
@@ -34,7 +36,7 @@ function judge(records: readonly RunRecord[]): ExpectationResult {
  * `await expect(() => runExperiment(options)).toBeReproducible()` runs it twice. Passes when every
  * epoch's figures are bit-identical (timings ignored).
  */
-export function toBeReproducible(this: MatcherState, received: unknown): ExpectationResult | Promise<ExpectationResult> {
+export function toBeReproducible(this: MatcherState, received: unknown): ExpectationResult {
   const api = 'toBeReproducible';
   const isRecord = (r: unknown): r is RunRecord => typeof r === 'object' && r !== null && Array.isArray((r as RunRecord).epochs);
   if (Array.isArray(received)) {
