@@ -102,3 +102,21 @@ describe('buildReportCard: claims', () => {
     expect(e.reason).toMatch(/fails for seed 1/);
   });
 });
+
+describe('buildReportCard: scale', () => {
+  it('claims on trained figures are inconclusive for reduced-scale runs; first-batch gradient claims are not', () => {
+    const range = (quantity: 'testAcc' | 'firstLayerGradNormFirstBatch'): GoldenFile['claims'][number] => ({
+      id: 'cifar/claim/z',
+      quote: 'q',
+      test: { kind: 'range', experiment: 'cifar/sigmoid-vg', quantity, epoch: 1, lo: 1e-15, hi: 0.9, scale: 'linear' },
+      gating: false,
+      reason: 'spec',
+    });
+    const limited = [fakeRecord('cifar/sigmoid-vg', 0, [{ testAcc: 0.5, layerGradNorms: { firstBatch: [1e-13], mean: [1e-13] } }])].map((r) => ({
+      ...r,
+      config: { ...r.config, limit: 512 },
+    }));
+    expect(buildReportCard([golden([], [range('testAcc')])], limited)[0]!.reason).toMatch(/reduced-scale \(--limit 512\)/);
+    expect(buildReportCard([golden([], [range('firstLayerGradNormFirstBatch')])], limited)[0]!.verdict).toBe('reproduced');
+  });
+});

@@ -17,8 +17,16 @@ function valuesOf(byExp: ReadonlyMap<string, readonly RunRecord[]>, exp: string,
 export function judgeClaim(claim: Claim, section: 'Q1' | 'Q2', byExp: ReadonlyMap<string, readonly RunRecord[]>): CardEntry {
   const base = { id: claim.id, section, reported: claim.quote, band: null, gating: claim.gating, missing: false } as const;
   const t = claim.test;
+  // Only the first-batch gradient at epoch 1 is independent of how much was trained; anything
+  // else judged on --limit runs would judge a different experiment.
+  const scaleFree = t.quantity === 'firstLayerGradNormFirstBatch' && t.epoch === 1;
+  const involved = t.kind === 'ordering' ? t.order : t.kind === 'range' ? [t.experiment] : [t.broken, t.fixed];
+  const reduced = involved.flatMap((e) => byExp.get(e) ?? []).find((r) => r.config.limit !== null);
   const inconclusive = (reason: string): CardEntry => ({ ...base, measured: null, verdict: 'inconclusive', reason });
   const missing = (reason: string): CardEntry => ({ ...base, missing: true, measured: null, verdict: 'inconclusive', reason });
+  if (reduced && !scaleFree) {
+    return inconclusive(`runs are reduced-scale (--limit ${reduced.config.limit}); ${t.quantity} at epoch ${t.epoch} needs the protocol's full training set`);
+  }
   switch (t.kind) {
     case 'ordering': {
       const series = t.order.map((e) => ({ e, v: valuesOf(byExp, e, t.quantity, t.epoch) }));
