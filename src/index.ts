@@ -112,5 +112,11 @@ export { renderCardMarkdown } from './report/renderCardMarkdown';
 // Matchers (also importable as 'gradproof/matchers')
 export { gradproofMatchers, registerMatchers, type GradproofMatchers } from './matchers/index';
 
+// Grading
+export { gradeSubmission, type GradeInput } from './grade/gradeSubmission';
+export { loadRubric, validateRubric, DEFAULT_RUBRIC } from './grade/loadRubric';
+export type { Rubric } from './grade/Rubric';
+export { openSandbox } from './sandbox/openSandbox';
+
 // CLI (for embedding)
 export { main } from './cli/main';

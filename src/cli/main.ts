@@ -3,6 +3,7 @@ import { UsageError } from '../errors/UsageError';
 import { CHECK_USAGE, checkCommand } from './commands/checkCommand';
 import { dataCommand } from './commands/dataCommand';
 import { GRADCHECK_USAGE, gradcheckCommand } from './commands/gradcheckCommand';
+import { GRADE_USAGE, gradeCommand } from './commands/gradeCommand';
 import { GOLDEN_USAGE, goldenCommand } from './commands/goldenCommand';
 import { listCommand } from './commands/listCommand';
 import { REPRODUCE_USAGE, reproduceCommand } from './commands/reproduceCommand';
@@ -18,6 +19,7 @@ usage:
   ${REPRODUCE_USAGE}
   ${CHECK_USAGE}
   ${GOLDEN_USAGE}
+  ${GRADE_USAGE}
 
 Data: --data DIR, else $GRADPROOF_DATA, else ./data (holding gurmukhi/, cifar10-jpg/ or cifar-10-batches-bin/).
 Add --debug to any command for a stack trace on errors.
@@ -55,6 +57,8 @@ export async function main(
         return await reproduceCommand(rest, out, err);
       case 'check':
         return await checkCommand(rest, out);
+      case 'grade':
+        return await gradeCommand(rest, out, err);
       case 'golden':
         return await goldenCommand(rest, out);
       default:

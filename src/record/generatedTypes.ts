@@ -7,6 +7,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SCHEMA_TYPES: readonly { schema: string; output: string }[] = [
   { schema: `${root}schema/run-record.schema.json`, output: `${root}src/record/RunRecord.ts` },
   { schema: `${root}schema/golden.schema.json`, output: `${root}src/golden/GoldenFile.ts` },
+  { schema: `${root}schema/rubric.schema.json`, output: `${root}src/grade/Rubric.ts` },
 ];
 
 /** The TypeScript source json-schema-to-typescript makes from `schemaPath` (a dev-time tool). */

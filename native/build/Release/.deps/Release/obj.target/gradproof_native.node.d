@@ -1,1 +1,0 @@
-cmd_Release/obj.target/gradproof_native.node := g++ -o Release/obj.target/gradproof_native.node -shared -pthread -rdynamic -m64  -Wl,-soname=gradproof_native.node -Wl,--start-group Release/obj.target/gradproof_native/src/addon.o Release/obj.target/gradproof_native/src/adam.o Release/obj.target/gradproof_native/src/heap.o -Wl,--end-group -lopenblas

@@ -1,0 +1,85 @@
+import { GradproofError } from '../../errors/GradproofError';
+import { openSandbox } from '../../sandbox/openSandbox';
+import { prepareSubmission } from '../../sandbox/prepareSubmission';
+import { SandboxError } from '../../sandbox/SandboxError';
+import type { SandboxLimits } from '../../sandbox/SandboxLimits';
+import type { GradedTest } from '../GradedTest';
+import type { RubricTest } from '../Rubric';
+import { failedTest, scoreCases } from '../scoreCases';
+import { runCodeCheck, type CodeCheckId } from './runCodeCheck';
+
+const MIN_SHARE_MS = 1000;
+
+/** Code tests graded, and how the sandbox isolated the submission (for the results' notes). */
+export interface CodeGrades {
+  readonly tests: GradedTest[];
+  readonly isolation: string | undefined;
+}
+
+/**
+ * Grades the rubric's code tests on the submission `file`, each in a fresh sandbox, so a hang or
+ * crash costs only that test. `limits.timeoutMs` is the budget for all of them together, shared
+ * fairly: a test may use what is left divided by the tests left, but at least 1 s while the
+ * budget lasts (a fast test leaves its unused share to the next; once the budget is spent, the
+ * remaining tests are not run). A submission that cannot load (syntax error, missing import,
+ * exit at import) fails every test with that one reason, without being started again.
+ */
+export async function gradeCode(file: string, tests: readonly RubricTest[], limits: SandboxLimits): Promise<CodeGrades> {
+  const start = Date.now();
+  const prepared = await prepareSubmission(file).catch((e: unknown) => {
+    if (e instanceof GradproofError) return e;
+    throw e;
+  });
+  if (prepared instanceof GradproofError) {
+    return { tests: tests.map((t) => failedTest(t, `the submission could not be prepared: ${prepared.message}`, 0)), isolation: undefined };
+  }
+  const graded: GradedTest[] = [];
+  let isolation: string | undefined;
+  let loadFailure: string | undefined;
+  try {
+    for (const [i, test] of tests.entries()) {
+      const t0 = Date.now();
+      const elapsed = () => (Date.now() - t0) / 1000;
+      if (loadFailure) {
+        graded.push(failedTest(test, loadFailure, 0));
+        continue;
+      }
+      const left = Math.max(0, limits.timeoutMs - (Date.now() - start));
+      // Never less than MIN_SHARE_MS (a sandbox takes ~0.1–0.3 s to start), budget permitting.
+      const share = Math.min(left, Math.max(MIN_SHARE_MS, left / (tests.length - i)));
+      if (share < 50) {
+        graded.push(failedTest(test, `not run: the ${limits.timeoutMs / 1000} s budget for running the submission was used up by earlier tests`, 0));
+        continue;
+      }
+      let session;
+      try {
+        session = await openSandbox(prepared.dir, prepared.entry, { ...limits, timeoutMs: share });
+      } catch (e) {
+        if (!(e instanceof SandboxError)) throw e;
+        const why = e.kind === 'load' ? e.message : `the submission failed while loading: ${explain(e, share, limits)}`;
+        // A hang at load may be this test's short share: later tests try again with theirs.
+        if (e.kind !== 'timeout') loadFailure = why;
+        graded.push(failedTest(test, why, elapsed()));
+        continue;
+      }
+      isolation ??= session.isolation;
+      try {
+        graded.push(scoreCases(test, await runCodeCheck(test.check.code as CodeCheckId, session), elapsed()));
+      } catch (e) {
+        if (!(e instanceof SandboxError)) throw e;
+        graded.push(failedTest(test, `the submission failed: ${explain(e, share, limits)}`, elapsed()));
+      } finally {
+        session.close();
+      }
+    }
+  } finally {
+    await prepared.cleanup();
+  }
+  return { tests: graded, isolation };
+}
+
+/** A timeout names the test's share of the budget, so a student sees why it was that short. */
+function explain(e: SandboxError, shareMs: number, limits: SandboxLimits): string {
+  if (e.kind !== 'timeout') return e.message;
+  return `timed out after ${+(shareMs / 1000).toFixed(2)} s (this test's share of the ${limits.timeoutMs / 1000} s budget for all code tests); the submission was killed`;
+}
