@@ -13,7 +13,7 @@ export { createRng, type Rng } from './random/Rng';
 // Backends
 export { initBackend } from './backend/initBackend';
 export { currentBackendInfo } from './backend/currentBackendInfo';
-export type { BackendChoice, BackendInfo, BackendName } from './backend/BackendInfo';
+export type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './backend/BackendInfo';
 
 // Data
 export type { Dataset } from './data/Dataset';
@@ -111,6 +111,11 @@ export { renderCardMarkdown } from './report/renderCardMarkdown';
 
 // Matchers (also importable as 'gradproof/matchers')
 export { gradproofMatchers, registerMatchers, type GradproofMatchers } from './matchers/index';
+
+// Benchmarks
+export { runBench } from './bench/runBench';
+export type { BenchOptions } from './bench/BenchOptions';
+export type { BenchResult } from './bench/BenchResult';
 
 // Grading
 export { gradeSubmission, type GradeInput } from './grade/gradeSubmission';

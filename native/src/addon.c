@@ -4,6 +4,7 @@
  * tensor data is copied between JavaScript, wasm and C.
  */
 #include <node_api.h>
+#include <stdlib.h>
 #include <string.h>
 #include "adam.h"
 #include "heap.h"
@@ -51,6 +52,39 @@ static napi_value Sgemm(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* c[r][j] += bias[j] (when bias is not NULL), then max(c, 0) when relu; restrict (bias never lies in c) lets it vectorise. */
+static void bias_relu(float *restrict c, const float *restrict bias, int64_t rows, int64_t cols, bool relu) {
+  for (int64_t r = 0; r < rows; r++) {
+    float *restrict row = c + r * cols;
+    if (bias != NULL)
+      for (int64_t j = 0; j < cols; j++) row[j] = row[j] + bias[j];
+    if (relu)
+      for (int64_t j = 0; j < cols; j++) row[j] = row[j] > 0.0f ? row[j] : 0.0f;
+  }
+}
+
+/* Σ of n floats in double, four interleaved partial sums (vectorisable, fixed order). */
+static double sum_row(const float *restrict x, int64_t n) {
+  double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  int64_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    a0 += x[i];
+    a1 += x[i + 1];
+    a2 += x[i + 2];
+    a3 += x[i + 3];
+  }
+  for (; i < n; i++) a0 += x[i];
+  return (a0 + a1) + (a2 + a3);
+}
+
+/* acc[k] += x[i][k] over all rows, row by row. */
+static void sum_columns(const float *restrict x, double *restrict acc, int64_t rows, int64_t cols) {
+  for (int64_t i = 0; i < rows; i++) {
+    const float *restrict row = x + i * cols;
+    for (int64_t k = 0; k < cols; k++) acc[k] += row[k];
+  }
+}
+
 /* biasRelu(heap, c, rows, cols, bias, relu): c[r][j] += bias[j] (bias 0 = none), then max(c, 0) when relu. */
 static napi_value BiasRelu(napi_env env, napi_callback_info info) {
   Call call;
@@ -63,10 +97,35 @@ static napi_value BiasRelu(napi_env env, napi_callback_info info) {
   float *c = arg_floats(&call, 1, rows * cols);
   float *bias = biasOffset == 0 ? NULL : arg_floats(&call, 4, cols);
   if (c == NULL || (biasOffset != 0 && bias == NULL)) return NULL;
-  for (int64_t r = 0; r < rows; r++) {
-    float *row = c + r * cols;
-    if (bias != NULL) for (int64_t j = 0; j < cols; j++) row[j] = row[j] + bias[j];
-    if (relu) for (int64_t j = 0; j < cols; j++) row[j] = row[j] > 0.0f ? row[j] : 0.0f;
+  bias_relu(c, bias, rows, cols, relu);
+  return NULL;
+}
+
+/* sum(heap, x, out, outer, inner, leading): leading = 0 sums each row of an outer×inner block
+   (out[i] = Σ_k x[i][k]); leading = 1 sums each column (out[k] = Σ_i x[i][k]). Accumulates in
+   double, in a fixed order, so results are deterministic and at least as accurate as float32 sums. */
+static napi_value Sum(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 6, &call)) return NULL;
+  int ok = 1;
+  int64_t outer = arg_int(&call, 3, &ok), inner = arg_int(&call, 4, &ok);
+  bool leading = false;
+  napi_get_value_bool(env, call.argv[5], &leading);
+  if (!ok) return NULL;
+  const float *x = arg_floats(&call, 1, outer * inner);
+  float *out = x ? arg_floats(&call, 2, leading ? inner : outer) : NULL;
+  if (out == NULL) return NULL;
+  if (leading) {
+    double *acc = calloc((size_t)(inner > 0 ? inner : 1), sizeof(double));
+    if (acc == NULL) {
+      napi_throw_error(env, NULL, "gradproof_native.sum: out of memory");
+      return NULL;
+    }
+    sum_columns(x, acc, outer, inner);
+    for (int64_t k = 0; k < inner; k++) out[k] = (float)acc[k];
+    free(acc);
+  } else {
+    for (int64_t i = 0; i < outer; i++) out[i] = (float)sum_row(x + i * inner, inner);
   }
   return NULL;
 }
@@ -128,6 +187,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"sgemm", NULL, Sgemm, NULL, NULL, NULL, napi_default, NULL},
       {"biasRelu", NULL, BiasRelu, NULL, NULL, NULL, napi_default, NULL},
       {"adam", NULL, Adam, NULL, NULL, NULL, napi_default, NULL},
+      {"sum", NULL, Sum, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
       {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
   };

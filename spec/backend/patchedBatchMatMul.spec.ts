@@ -1,6 +1,7 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
+import { WASM_MODES, selectWasmMode, wasmOptions } from './wasmModes';
 import { createRng } from '../../src/random/Rng';
 import { SIZES, TRANSPOSES, caseData, errorBudget, label, readTidy, runCase, shapesFor, violations } from './matMulOracle';
 import type { MatMulCase } from './matMulOracle';
@@ -12,7 +13,7 @@ async function disagreementsWithCpu(cases: MatMulCase[]): Promise<string[]> {
     const d = caseData(c, 11);
     return { c, d, expected: runCase(c, d), budget: errorBudget(c, d) };
   });
-  await initBackend('wasm');
+  await initBackend('wasm', wasmOptions());
   return refs.flatMap(({ c, d, expected, budget }) => {
     const bad = violations(runCase(c, d), expected, budget);
     return bad.length === 0 ? [] : [`${label(c)}: ${bad.join('; ')}`];
@@ -48,7 +49,9 @@ function seeded(shape: number[], stream: string): Float32Array {
   return out;
 }
 
-describe('patched wasm BatchMatMul', () => {
+describe.each(WASM_MODES)('patched wasm BatchMatMul ($label)', (mode) => {
+  beforeAll(() => selectWasmMode(mode));
+
   it(`agrees with cpu within the float32 dot-product bound: rank 2, sizes ${SIZES.join('/')}, all transposes (${rank2.length} cases)`, async () => {
     expect(await disagreementsWithCpu(rank2)).toEqual([]);
   });
@@ -63,7 +66,7 @@ describe('patched wasm BatchMatMul', () => {
       const data = [seeded(aShape, `a${tA}${tB}`), seeded(bShape, `b${tA}${tB}`)];
       await initBackend('cpu');
       const expected = gradsOf(tA, tB, data, [aShape, bShape]);
-      await initBackend('wasm');
+      await initBackend('wasm', wasmOptions());
       const actual = gradsOf(tA, tB, data, [aShape, bShape]);
       expected.forEach((g, i) => {
         const tol = 1e-5 * Math.max(...g.map(Math.abs)) + 1e-6;
@@ -77,11 +80,11 @@ describe('patched wasm BatchMatMul', () => {
     const aShape = [64, 130];
     const bShape = [64, 33];
     const data = [seeded(aShape, 'det-a'), seeded(bShape, 'det-b')];
-    await initBackend('wasm');
+    await initBackend('wasm', wasmOptions());
     const first = gradsOf(true, false, data, [aShape, bShape]);
     const [product] = readTidy(() => tf.matMul(tf.tensor(data[0]!, aShape), tf.tensor(data[1]!, bShape), true));
     await initBackend('cpu');
-    await initBackend('wasm');
+    await initBackend('wasm', wasmOptions());
     const second = gradsOf(true, false, data, [aShape, bShape]);
     const [productAgain] = readTidy(() => tf.matMul(tf.tensor(data[0]!, aShape), tf.tensor(data[1]!, bShape), true));
     first.forEach((g, i) => expect(Buffer.from(second[i]!.buffer).equals(Buffer.from(g.buffer))).toBe(true));
@@ -91,7 +94,7 @@ describe('patched wasm BatchMatMul', () => {
   // Speed is measured by `gradproof bench`, never asserted in a timed test.
 
   it('leaks neither tensors nor backend buffers', async () => {
-    await initBackend('wasm');
+    await initBackend('wasm', wasmOptions());
     const tensors = tf.memory().numTensors;
     const buffers = tf.engine().backend.numDataIds();
     for (const c of rank3.slice(0, 24)) runCase(c, caseData(c, 5));
@@ -117,7 +120,7 @@ describe('patched wasm BatchMatMul', () => {
       });
     await initBackend('cpu');
     const expected = run();
-    await initBackend('wasm');
+    await initBackend('wasm', wasmOptions());
     const actual = run();
     actual.forEach((v, i) => v.forEach((x, j) => expect(Math.abs(x - expected[i]![j]!), `product ${i}[${j}]`).toBeLessThanOrEqual(1e-5)));
   });

@@ -1,7 +1,8 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
+import { WASM_MODES, selectWasmMode, wasmOptions } from './wasmModes';
 import { TRANSPOSES, caseData, errorBudget, label, readTidy, runCase, shapesFor, violations } from './matMulOracle';
 import type { MatMulCase } from './matMulOracle';
 
@@ -13,7 +14,7 @@ async function disagreementsWithCpu(cases: MatMulCase[]): Promise<string[]> {
     const d = caseData(c, 13);
     return { c, d, expected: runCase(c, d), budget: errorBudget(c, d) };
   });
-  await initBackend('wasm');
+  await initBackend('wasm', wasmOptions());
   return refs.flatMap(({ c, d, expected, budget }) => {
     const bad = violations(runCase(c, d), expected, budget);
     return bad.length === 0 ? [] : [`${label(c)}: ${bad.join('; ')}`];
@@ -50,7 +51,9 @@ function stockKernel(name: string): KernelFunc {
   return patched[Symbol.for('gradproof.backend.stockKernel')]!;
 }
 
-describe('patched wasm _FusedMatMul', () => {
+describe.each(WASM_MODES)('patched wasm _FusedMatMul ($label)', (mode) => {
+  beforeAll(() => selectWasmMode(mode));
+
   it(`agrees with cpu for every activation, bias shape and transpose, rank 2 (${rank2.length} cases)`, async () => {
     expect(await disagreementsWithCpu(rank2)).toEqual([]);
   });
@@ -73,7 +76,7 @@ describe('patched wasm _FusedMatMul', () => {
           });
         await initBackend('cpu');
         const expected = grads();
-        await initBackend('wasm');
+        await initBackend('wasm', wasmOptions());
         const actual = grads();
         expected.forEach((g, i) => {
           const tol = 1e-5 * Math.max(...g.map(Math.abs)) + 1e-6;
@@ -85,7 +88,7 @@ describe('patched wasm _FusedMatMul', () => {
   });
 
   it('leaks neither tensors nor backend buffers, on the XNNPACK and the composed path', async () => {
-    await initBackend('wasm');
+    await initBackend('wasm', wasmOptions());
     const tensors = tf.memory().numTensors;
     const buffers = tf.engine().backend.numDataIds();
     for (const c of [...rank2.slice(0, 40), ...rank3.slice(0, 40)]) runCase(c, caseData(c, 1));
@@ -95,7 +98,7 @@ describe('patched wasm _FusedMatMul', () => {
 
   it('replaces a stock kernel that really is wrong: tfjs 4.22 wasm adds the bias by flat index when a is transposed', async () => {
     // If this starts failing, upstream fixed the bug and the patch can be reconsidered.
-    await initBackend('wasm');
+    await initBackend('wasm', wasmOptions());
     const backend = tf.engine().backend;
     tf.tidy(() => {
       const a = tf.tensor([1, 2, 3, 4, 5, 6], [1, 2, 3]); // aᵀ is [1, 3, 2]

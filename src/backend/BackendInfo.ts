@@ -19,6 +19,26 @@ export interface BackendInfo {
   readonly simd?: boolean;
   /** wasm only: the XNNPACK thread count (1 in Node: tfjs never loads the threaded binary there). */
   readonly threads?: number;
-  /** Kernels gradproof replaced on this backend, as `backend:KernelName`. Empty when none. */
+  /**
+   * Kernels gradproof replaced or added on this backend, as `backend:KernelName`, suffixed
+   * `+openblas` / `+native` when the native addon computes them. Empty when none.
+   */
   readonly kernelPatches: readonly string[];
+  /** wasm only: the native addon's library when it is in use (see BackendOptions.native). */
+  readonly native?: { readonly library: 'openblas'; readonly config: string; readonly core: string; readonly threads: number };
+}
+
+/** How initBackend sets up the accelerations. */
+export interface BackendOptions {
+  /**
+   * wasm only: run matmuls and the Adam update in gradproof's native addon (OpenBLAS) when it is
+   * built and loads; default true. False, or GRADPROOF_NATIVE=0, keeps the pure-wasm kernels.
+   */
+  readonly native?: boolean;
+  /**
+   * OpenBLAS threads for the native addon's matmuls; default 1 (so runs in parallel processes
+   * do not oversubscribe the cores). Results are bit-identical run to run at a fixed count but
+   * may differ between counts, so a count above 1 shows in kernelPatches (`+openblas-t2`).
+   */
+  readonly blasThreads?: number;
 }

@@ -1,9 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { UsageError } from '../errors/UsageError';
 import type { BackendChoice, BackendInfo, BackendName } from './BackendInfo';
+import { accelState } from './accelState';
 import { backendState } from './backendState';
+import { ADAM_KERNEL } from './kernels/adamKernel';
 import { packageVersion } from './packageVersion';
-import { patchedWasmKernels } from './patchWasmKernels';
+import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels';
 
 const BACKEND_PACKAGES: Record<BackendName, string> = {
   tensorflow: '@tensorflow/tfjs-node',
@@ -34,13 +36,25 @@ export function currentBackendInfo(): BackendInfo {
     backendState.resolved === active && backendState.requested !== undefined
       ? backendState.requested
       : CHOICE_OF[active];
-  if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: [] };
+  const adam = tf.getKernel(ADAM_KERNEL, active) != null ? [`${active}:${ADAM_KERNEL}`] : [];
+  if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: adam };
+  const native = accelState.native;
+  const wasmPatches = patchedWasmKernels().filter((p) => native || !NATIVE_ONLY_KERNELS.includes(p.slice('wasm:'.length)));
+  const patches = [...wasmPatches, ...adam];
+  const blas = accelState.blasThreads > 1 ? `-t${accelState.blasThreads}` : '';
   return {
     name: active,
     requested,
     versions,
     simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
     threads: backendState.wasmThreads ?? 1,
-    kernelPatches: patchedWasmKernels(),
+    // OpenBLAS rounds differently at different thread counts, so a count above 1 is named.
+    kernelPatches: native ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : `${p}+native`)) : patches,
+    ...(native ? { native: { ...native.info(), library: 'openblas' as const, threads: accelState.blasThreads } } : {}),
   };
+}
+
+/** Why the native addon is off although it was asked for (not built, disabled, wrong tfjs), else undefined. */
+export function nativeUnavailableReason(): string | undefined {
+  return backendState.nativeUnavailable;
 }

@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { UsageError } from '../errors/UsageError';
-import type { BackendChoice, BackendInfo, BackendName } from './BackendInfo';
+import type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './BackendInfo';
 import { currentBackendInfo } from './currentBackendInfo';
 import { backendState } from './backendState';
+import { configureNative } from './configureNative';
+import { registerAdamKernel } from './kernels/adamKernel';
 import { loadNodeBackend } from './loadNodeBackend';
 import { loadWasmBackend } from './loadWasmBackend';
 
@@ -10,22 +12,32 @@ const CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
 
 /**
  * Selects and starts the tfjs backend, and returns what it is for the run record.
- * - `auto`: tfjs-node if it loads, else wasm (with gradproof's matmul kernel patches), else cpu.
+ * - `auto`: tfjs-node if it loads, else wasm (with gradproof's kernel patches, and its native
+ *   OpenBLAS addon unless `options.native` is false or the addon is not built), else cpu.
  * - `node`: tfjs-node or a UsageError saying how to install it.
  * - `wasm` / `cpu`: exactly that backend.
- * Calling again with the same choice while its backend is still active is cheap; a different
- * choice switches backend. Results are comparable byte for byte only on the same backend.
+ * Calling again with the same choice and options while its backend is still active is cheap; a
+ * different choice switches backend. Results are comparable byte for byte only between runs
+ * with equal BackendInfo (name, versions and kernelPatches).
  */
-export async function initBackend(choice: BackendChoice): Promise<BackendInfo> {
+export async function initBackend(choice: BackendChoice, options: BackendOptions = {}): Promise<BackendInfo> {
   if (!CHOICES.includes(choice)) {
     throw new UsageError(`initBackend: unknown backend ${JSON.stringify(choice)} (expected ${CHOICES.join(', ')})`);
   }
-  if (backendState.requested === choice && backendState.resolved === tf.getBackend()) {
+  const threads = options.blasThreads ?? 1;
+  if (!Number.isSafeInteger(threads) || threads < 1) {
+    throw new UsageError(`initBackend: blasThreads must be a positive integer, got ${String(options.blasThreads)}`);
+  }
+  const optionsKey = JSON.stringify([options.native ?? true, threads]);
+  if (backendState.requested === choice && backendState.resolved === tf.getBackend() && backendState.optionsKey === optionsKey) {
     return currentBackendInfo();
   }
+  registerAdamKernel();
   const resolved = await start(choice);
   backendState.requested = choice;
   backendState.resolved = resolved;
+  backendState.optionsKey = optionsKey;
+  backendState.nativeUnavailable = configureNative(resolved === 'wasm' && (options.native ?? true), threads);
   return currentBackendInfo();
 }
 

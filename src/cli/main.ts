@@ -1,5 +1,6 @@
 import { GradproofError } from '../errors/GradproofError';
 import { UsageError } from '../errors/UsageError';
+import { BENCH_USAGE, benchCommand } from './commands/benchCommand';
 import { CHECK_USAGE, checkCommand } from './commands/checkCommand';
 import { dataCommand } from './commands/dataCommand';
 import { GRADCHECK_USAGE, gradcheckCommand } from './commands/gradcheckCommand';
@@ -20,6 +21,7 @@ usage:
   ${CHECK_USAGE}
   ${GOLDEN_USAGE}
   ${GRADE_USAGE}
+  ${BENCH_USAGE}
 
 Data: --data DIR, else $GRADPROOF_DATA, else ./data (holding gurmukhi/, cifar10-jpg/ or cifar-10-batches-bin/).
 Add --debug to any command for a stack trace on errors.
@@ -57,6 +59,8 @@ export async function main(
         return await reproduceCommand(rest, out, err);
       case 'check':
         return await checkCommand(rest, out);
+      case 'bench':
+        return await benchCommand(rest, out, err);
       case 'grade':
         return await gradeCommand(rest, out, err);
       case 'golden':

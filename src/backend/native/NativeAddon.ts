@@ -46,6 +46,11 @@ export interface NativeAddon {
     eps: number,
     stepSize: number,
   ): void;
+  /**
+   * Row sums (out[i] = Σ_k x[i][k], `leading` false) or column sums (out[k] = Σ_i x[i][k]) of an
+   * outer×inner float32 block, accumulated in double in a fixed order.
+   */
+  sum(heap: ArrayBuffer, x: number, out: number, outer: number, inner: number, leading: boolean): void;
   /** Sets OpenBLAS's thread count for later calls. */
   setThreads(n: number): void;
   /** What OpenBLAS reports about itself. */

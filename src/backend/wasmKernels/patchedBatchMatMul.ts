@@ -1,18 +1,23 @@
 import type { BatchMatMulAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { accelState } from '../accelState';
+import { nativeMatMul } from './nativeMatMul';
 import { planMatMul } from './planMatMul';
 import { callKernel, disposeOwned } from './wasmKernel';
 
 /**
  * A wasm `BatchMatMul` that never lets the stock kernel see a transpose flag: autodiff's
  * weight gradient xᵀ·dy and input gradient dy·wᵀ both take the fast untransposed path.
- * `stock` is the original wasm kernelFunc.
+ * With the native addon active (accelState.native), OpenBLAS's sgemm takes every case it
+ * supports, transposes included. `stock` is the original wasm kernelFunc.
  */
 export function patchedBatchMatMul(stock: KernelFunc): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const wasm = backend as BackendWasm;
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
+    const native = accelState.native && nativeMatMul(accelState.native, wasm, a, b, transposeA, transposeB);
+    if (native) return native;
     const owned: TensorInfo[] = [];
     try {
       const plan = planMatMul(wasm, a, b, transposeA, transposeB, owned);

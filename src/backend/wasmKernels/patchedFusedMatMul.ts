@@ -1,6 +1,8 @@
 import type { KernelFunc, TensorInfo, _FusedMatMulAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { accelState } from '../accelState';
 import { fusedActivation } from './fusedActivation';
+import { nativeFusedMatMul } from './nativeFusedMatMul';
 import { planMatMul } from './planMatMul';
 import { callKernel, disposeOwned, wasmKernel } from './wasmKernel';
 
@@ -16,13 +18,20 @@ interface FusedInputs {
  * scalar path (any transpose, or batch > 1) indexes the bias by flat output position instead
  * of by column, adds it once per 48-wide block of the shared dimension, and clamps relu/relu6
  * on partial sums. So: XNNPACK's path whenever the plan allows (it fuses correctly), else an
- * unfused matmul, the backend's Add, and the activation kernel.
+ * unfused matmul, the backend's Add, and the activation kernel. With the native addon active,
+ * OpenBLAS computes the product (see nativeFusedMatMul).
  */
 export function patchedFusedMatMul(stockFused: KernelFunc, stockBatchMatMul: KernelFunc): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const wasm = backend as BackendWasm;
     const { a, b, bias, preluActivationWeights } = inputs as unknown as FusedInputs;
     const { transposeA, transposeB, activation, leakyreluAlpha } = attrs as unknown as _FusedMatMulAttrs;
+    if (accelState.native) {
+      const native = nativeFusedMatMul(
+        accelState.native, wasm, inputs as unknown as FusedInputs, transposeA, transposeB, activation, leakyreluAlpha ?? 0.2,
+      );
+      if (native) return native;
+    }
     const owned: TensorInfo[] = [];
     let result: TensorInfo | undefined;
     try {

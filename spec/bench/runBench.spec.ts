@@ -1,0 +1,64 @@
+import { describe, it, expect } from 'vitest';
+import type { BenchResult } from '../../src/bench/BenchResult';
+import { runBench } from '../../src/bench/runBench';
+import { benchCommand } from '../../src/cli/commands/benchCommand';
+import { UsageError } from '../../src/errors/UsageError';
+import { captureStream } from '../support/captureStream';
+import { DATA_DIR } from '../support/dataDir';
+
+// Tiny sizes: these specs check what is measured and reported, never how fast (that is the bench's job).
+describe('runBench', () => {
+  it('measures train and eval on the real Gurmukhi data, with consistent figures', async () => {
+    const messages: string[] = [];
+    const results = await runBench({
+      dataDir: DATA_DIR,
+      experiments: ['gurmukhi/l2-dropout'],
+      backend: 'wasm',
+      repeats: 2,
+      trainExamples: 128,
+      onProgress: (m) => messages.push(m),
+    });
+    expect(results.map((r) => r.phase)).toEqual(['train', 'eval']);
+    const [train, evalResult] = results as [BenchResult, BenchResult];
+    expect(train).toMatchObject({ experiment: 'gurmukhi/l2-dropout', batchSize: 64, examplesPerRepeat: 128 });
+    expect(train.backend).toMatch(/^wasm(\+openblas)?$/);
+    expect(train.kernelPatches.length).toBeGreaterThan(0);
+    expect(evalResult.examplesPerRepeat).toBe(178);
+    for (const r of results) {
+      expect(r.samples).toHaveLength(2);
+      expect(r.examplesPerSecond).toBeGreaterThan(0);
+      expect(r.examplesPerSecond).toBeCloseTo((r.samples[0]! + r.samples[1]!) / 2, 6);
+      expect(r.peakRssMB).toBeGreaterThan(10);
+    }
+    // GFLOP/s follow from examples/s and the model's flops (1024-512-256-128-64-16-10 MLP).
+    const forward = 2 * (1024 * 512 + 512 * 256 + 256 * 128 + 128 * 64 + 64 * 16 + 16 * 10);
+    expect(evalResult.gflops).toBeCloseTo((evalResult.examplesPerSecond * forward) / 1e9, 9);
+    expect(messages.some((m) => m.includes('gurmukhi/l2-dropout train'))).toBe(true);
+  });
+
+  it('rejects a non-positive repeat count and an unknown experiment', async () => {
+    await expect(runBench({ dataDir: DATA_DIR, repeats: 0 })).rejects.toThrow(/^bench: repeats must be a positive integer, got 0/);
+    await expect(runBench({ dataDir: DATA_DIR, experiments: ['cifar/nope'] })).rejects.toThrow(/cifar\/nope/);
+  });
+});
+
+describe('gradproof bench', () => {
+  it('prints a JSON array with --json', async () => {
+    const out = captureStream();
+    const err = captureStream();
+    const args = ['--json', '--backend', 'wasm', '--repeats', '1', '--data', DATA_DIR, '--experiment', 'gurmukhi/l2-dropout'];
+    expect(await benchCommand(args, out, err)).toBe(0);
+    const parsed = JSON.parse(out.text()) as { experiment: string; phase: string; examplesPerSecond: number }[];
+    expect(parsed.map((r) => `${r.experiment} ${r.phase}`)).toEqual(['gurmukhi/l2-dropout train', 'gurmukhi/l2-dropout eval']);
+    expect(err.text()).toContain('gurmukhi/l2-dropout');
+  });
+
+  it('rejects bad flags with usage errors naming the flag and value', async () => {
+    const out = captureStream();
+    const err = captureStream();
+    await expect(benchCommand(['--repeats', 'x'], out, err)).rejects.toThrow(UsageError);
+    await expect(benchCommand(['--repeats', 'x'], out, err)).rejects.toThrow(/--repeats must be an integer >= 1, got "x"/);
+    await expect(benchCommand(['--backend', 'gpu'], out, err)).rejects.toThrow(/--backend must be one of/);
+    await expect(benchCommand(['extra'], out, err)).rejects.toThrow(/unexpected argument "extra"/);
+  });
+});

@@ -1,0 +1,76 @@
+import { initBackend } from '../backend/initBackend';
+import type { BackendInfo } from '../backend/BackendInfo';
+import { limitSubset } from '../data/limitSubset';
+import { wholeDataset } from '../data/Subset';
+import { UsageError } from '../errors/UsageError';
+import { getExperiment } from '../experiments/getExperiment';
+import { loadExperimentData } from '../experiments/loadExperimentData';
+import { createRng } from '../random/Rng';
+import { BENCH_EXPERIMENTS, type BenchOptions } from './BenchOptions';
+import type { BenchResult } from './BenchResult';
+import { median } from './median';
+import { mlpFlops } from './mlpFlops';
+import { timeEvaluation } from './timeEvaluation';
+import { timeTraining, type PhaseTimings } from './timeTraining';
+
+/**
+ * Measures training and evaluation throughput of each experiment on the real data: the median
+ * of `repeats` timed repetitions after a warm-up, with GFLOP/s and the process's peak RSS.
+ * Starts the backend itself (initBackend with the options' backend, native and blasThreads).
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
+  const repeats = options.repeats ?? 5;
+  if (!Number.isSafeInteger(repeats) || repeats < 1) throw new UsageError(`bench: repeats must be a positive integer, got ${repeats}`);
+  const seed = options.seed ?? 0;
+  const experiments = (options.experiments ?? BENCH_EXPERIMENTS).map((id) => getExperiment(id));
+  const info = await initBackend(options.backend ?? 'auto', {
+    ...(options.native !== undefined ? { native: options.native } : {}),
+    ...(options.blasThreads !== undefined ? { blasThreads: options.blasThreads } : {}),
+  });
+  const say = options.onProgress ?? (() => {});
+  const results: BenchResult[] = [];
+  for (const exp of experiments) {
+    say(`bench ${exp.id}: loading ${exp.dataset}`);
+    const data = await loadExperimentData(exp.dataset, options.dataDir);
+    const train = wholeDataset(data.train);
+    const test = limitSubset(wholeDataset(data.test), options.evalExamples ?? 5000, createRng(seed, 'bench-eval'));
+    const batches = Math.max(1, Math.ceil((options.trainExamples ?? 5120) / exp.batchSize));
+    const phases: [BenchResult['phase'], () => PhaseTimings][] = [
+      ['train', () => timeTraining(exp, train, seed, batches, repeats)],
+      ['eval', () => timeEvaluation(exp, test, seed, repeats)],
+    ];
+    for (const [phase, time] of phases) {
+      const t = time();
+      const result = resultOf(exp.id, phase, info, t, mlpFlops(exp.model, phase), phase === 'train' ? exp.batchSize : 1000);
+      say(`bench ${exp.id} ${phase}: ${result.examplesPerSecond.toFixed(0)} examples/s (${result.gflops.toFixed(1)} GFLOP/s)`);
+      results.push(result);
+    }
+  }
+  return results;
+}
+
+function resultOf(
+  experiment: string,
+  phase: BenchResult['phase'],
+  info: BackendInfo,
+  t: PhaseTimings,
+  flopsPerExample: number,
+  batchSize: number,
+): BenchResult {
+  const examplesPerSecond = median(t.samples);
+  return {
+    experiment,
+    phase,
+    backend: info.native ? `${info.name}+${info.native.library}` : info.name,
+    kernelPatches: [...info.kernelPatches],
+    ...(info.native ? { blasThreads: info.native.threads } : {}),
+    examplesPerSecond,
+    gflops: (examplesPerSecond * flopsPerExample) / 1e9,
+    // maxRSS is in kilobytes.
+    peakRssMB: process.resourceUsage().maxRSS / 1024,
+    msPerBatch: median(t.msPerBatch),
+    batchSize,
+    examplesPerRepeat: t.examplesPerRepeat,
+    samples: t.samples,
+  };
+}

@@ -1,0 +1,58 @@
+import * as tf from '@tensorflow/tfjs';
+import { makeBatch } from '../data/makeBatch';
+import type { Subset } from '../data/Subset';
+import type { ExperimentConfig } from '../experiments/ExperimentConfig';
+import { Mlp } from '../models/Mlp';
+import { createRng } from '../random/Rng';
+import { dropoutMask } from '../regularizers/dropout';
+import { Adam } from '../train/Adam';
+import { trainStep } from '../train/trainStep';
+
+/** Timings of one experiment's training loop: examples/s per repetition and ms per batch. */
+export interface PhaseTimings {
+  readonly samples: number[];
+  readonly msPerBatch: number[];
+  readonly examplesPerRepeat: number;
+}
+
+/**
+ * Times the training loop trainModel runs — batch assembly, dropout masks, forward, autodiff,
+ * statistics read-back, Adam — on `train`, for `repeats` repetitions of `batches` batches after
+ * one untimed warm-up repetition. Training carries on across repetitions, as in an epoch.
+ */
+export function timeTraining(exp: ExperimentConfig, train: Subset, seed: number, batches: number, repeats: number): PhaseTimings {
+  const { batchSize } = exp;
+  const model = Mlp.create(exp.model, createRng(seed, 'init'));
+  const optimizer = new Adam(model.trainableVariables(), exp.optimizer);
+  const dropoutRng = createRng(seed, 'dropout');
+  const n = train.indices.length;
+  const order = createRng(seed, 'shuffle').permutation(n);
+  const p = exp.model.dropout;
+  let next = 0;
+  const step = (): void => {
+    if (next + batchSize > n) next = 0;
+    const batch = makeBatch(train, next, next + batchSize, order);
+    next += batchSize;
+    const masks = exp.model.hidden.map((w) =>
+      p > 0 ? tf.tensor2d(dropoutMask(dropoutRng, batch.rows * w, p), [batch.rows, w]) : undefined,
+    );
+    trainStep(model, optimizer, exp.penalties, batch, masks, () => true);
+    tf.dispose(masks.filter((m): m is tf.Tensor2D => m !== undefined));
+  };
+  const samples: number[] = [];
+  const msPerBatch: number[] = [];
+  try {
+    for (let r = -1; r < repeats; r++) {
+      const started = performance.now();
+      for (let b = 0; b < batches; b++) step();
+      const ms = performance.now() - started;
+      if (r < 0) continue;
+      samples.push((batches * batchSize * 1000) / ms);
+      msPerBatch.push(ms / batches);
+    }
+  } finally {
+    optimizer.dispose();
+    model.dispose();
+  }
+  return { samples, msPerBatch, examplesPerRepeat: batches * batchSize };
+}

@@ -1,0 +1,39 @@
+import { BENCH_EXPERIMENTS } from '../../bench/BenchOptions';
+import { formatBenchTable } from '../../bench/formatBenchTable';
+import { runBench } from '../../bench/runBench';
+import { resolveDataDir } from '../../data/resolveDataDir';
+import { UsageError } from '../../errors/UsageError';
+import { backendFlag } from '../backendFlag';
+import { intFlag, parseCommandArgs } from '../parseCommandArgs';
+
+export const BENCH_USAGE =
+  'gradproof bench [--json] [--backend auto|node|wasm|cpu] [--data DIR] [--repeats N] [--no-native] [--threads N] [--experiment ID]...';
+
+/** `gradproof bench`: training and evaluation throughput on the real data (see runBench). */
+export async function benchCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseCommandArgs('bench', args, {
+    json: { type: 'boolean' },
+    backend: { type: 'string' },
+    data: { type: 'string' },
+    repeats: { type: 'string' },
+    'no-native': { type: 'boolean' },
+    threads: { type: 'string' },
+    experiment: { type: 'string', multiple: true },
+  });
+  if (positionals.length > 0) {
+    throw new UsageError(`gradproof bench: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${BENCH_USAGE}`);
+  }
+  const repeats = intFlag('bench', 'repeats', values.repeats, 1);
+  const threads = intFlag('bench', 'threads', values.threads, 1);
+  const results = await runBench({
+    dataDir: resolveDataDir(values.data),
+    experiments: values.experiment ?? [...BENCH_EXPERIMENTS],
+    backend: backendFlag('bench', values.backend),
+    ...(values['no-native'] ? { native: false } : {}),
+    ...(threads !== undefined ? { blasThreads: threads } : {}),
+    ...(repeats !== undefined ? { repeats } : {}),
+    onProgress: (message) => err.write(`${message}\n`),
+  });
+  out.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : formatBenchTable(results));
+  return 0;
+}
