@@ -42,11 +42,12 @@ describe('code checks in the sandbox', () => {
 
   it('an infinite loop costs only the tests it hangs in, and all of them together stay within the budget', async () => {
     const t0 = Date.now();
-    const r = await gradeCode(submission('infiniteLoop.mjs'), tests, { timeoutMs: 3000, memoryMb: 128 });
-    expect(Date.now() - t0).toBeLessThan(3000 + 1500);
+    // A budget roomy enough that the interface test's share survives a loaded CI machine.
+    const r = await gradeCode(submission('infiniteLoop.mjs'), tests, { timeoutMs: 20_000, memoryMb: 128 });
+    expect(Date.now() - t0).toBeLessThan(20_000 + 1500);
     expect(r.tests[0]).toMatchObject({ name: 'interface', status: 'passed' });
     const rest = r.tests.slice(1).map((t) => t.output);
-    expect(rest[0]).toMatch(/^the submission failed: timed out after 1 s \(this test's share of the 3 s budget/);
-    for (const o of rest) expect(o).toMatch(/^(the submission failed: timed out after [\d.]+ s|not run: the 3 s budget for running the submission was used up)/);
+    expect(rest[0]).toMatch(/^the submission failed: timed out after [\d.]+ s \(this test's share of the 20 s budget/);
+    for (const o of rest) expect(o).toMatch(/^(the submission failed: timed out after [\d.]+ s|not run: the 20 s budget for running the submission was used up)/);
   });
 });
