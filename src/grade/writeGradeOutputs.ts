@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../plots/writeFileAtomic';
+import { writeFileAtomic } from '../record/writeFileAtomic';
 import { writeJsonAtomic } from '../record/writeJsonAtomic';
 import type { GradeReport } from './GradedTest';
 import { gradescopeResults } from './gradescopeResults';

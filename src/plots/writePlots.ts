@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { RunRecord } from '../record/RunRecord';
 import { type BuildPlotsOptions, buildPlots } from './buildPlots';
 import { renderPng } from './renderPng';
-import { writeFileAtomic } from './writeFileAtomic';
+import { writeFileAtomic } from '../record/writeFileAtomic';
 
 /** Options for `writePlots`. */
 export interface WritePlotsOptions extends BuildPlotsOptions {

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../plots/writeFileAtomic';
+import { writeFileAtomic } from '../record/writeFileAtomic';
 import { type HtmlReportInput, renderHtmlReport } from './renderHtmlReport';
 
 /** Renders the HTML report and writes it to `path` atomically (temporary file + rename). */

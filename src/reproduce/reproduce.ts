@@ -8,7 +8,7 @@ import type { RunRecord } from '../record/RunRecord';
 import { writeJsonAtomic } from '../record/writeJsonAtomic';
 import { renderCardMarkdown } from '../report/renderCardMarkdown';
 import { writeHtmlReport } from '../report/writeHtmlReport';
-import { writeFileAtomic } from '../plots/writeFileAtomic';
+import { writeFileAtomic } from '../record/writeFileAtomic';
 import { acquireLock } from './acquireLock';
 import { reproduceChain } from './reproduceChain';
 import { reproduceRuns } from './reproduceRuns';
