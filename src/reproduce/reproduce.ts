@@ -10,6 +10,7 @@ import { renderCardMarkdown } from '../report/renderCardMarkdown';
 import { writeHtmlReport } from '../report/writeHtmlReport';
 import { writeFileAtomic } from '../record/writeFileAtomic';
 import { acquireLock } from './acquireLock';
+import { removeStaleTemps } from './removeStaleTemps';
 import { reproduceChain } from './reproduceChain';
 import { reproduceRuns } from './reproduceRuns';
 import type { ReproduceOptions } from './ReproduceOptions';
@@ -31,6 +32,8 @@ export interface ReproduceResult {
 export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   const release = acquireLock(o.outDir);
   try {
+    const stale = await removeStaleTemps(o.outDir);
+    if (stale > 0) o.log(`reproduce: removed ${stale} temporary file(s) left by an interrupted run`);
     const goldens = await loadGoldenDir();
     if (o.protocol === 'chained') {
       const records = await reproduceChain(o);
