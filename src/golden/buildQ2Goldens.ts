@@ -89,7 +89,8 @@ export function buildQ2Goldens(reportText: string, spread: readonly RunRecord[],
       provenance: { document: 'shared/REPORT.md', heading, quote: `Training with ${log.header}` },
       spread: {
         seeds,
-        backend: first.backend.name,
+        // The bytes depend on the kernels too (the native addon changes them), so name those.
+        backend: [first.backend.name, ...first.backend.kernelPatches].join(' '),
         gradproof: first.versions['gradproof'] ?? 'unknown',
         k,
         note: 'fresh starts, protocol scale (10 epochs, all 1,000 training images), one run per seed',
