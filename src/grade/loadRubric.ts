@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../errors/DataError';
+import { readJsonFile } from '../record/readJsonFile';
 import { SchemaError } from '../errors/SchemaError';
 import type { GoldenFile } from '../golden/GoldenFile';
 import { schemaValidator } from '../record/schemaValidator';
@@ -43,17 +42,5 @@ export function validateRubric(value: unknown, goldens: readonly GoldenFile[], f
 
 /** Reads and validates the rubric at `file`; DataError when unreadable or not JSON. */
 export async function loadRubric(file: string, goldens: readonly GoldenFile[]): Promise<Rubric> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new DataError(file, `rubric: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? e})`, { cause: e });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new DataError(file, `rubric: ${file} is not JSON (${(e as Error).message})`, { cause: e });
-  }
-  return validateRubric(value, goldens, file);
+  return validateRubric(await readJsonFile(file, 'rubric'), goldens, file);
 }

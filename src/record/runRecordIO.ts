@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { DataError } from '../errors/DataError';
+import { readJsonFile } from './readJsonFile';
 import type { RunRecord } from './RunRecord';
 import { schemaValidator } from './schemaValidator';
 import { writeJsonAtomic } from './writeJsonAtomic';
@@ -19,17 +18,5 @@ export async function writeRunRecord(path: string, record: RunRecord): Promise<v
 
 /** Reads and validates a run record; unreadable or non-JSON files are DataErrors naming the path. */
 export async function readRunRecord(path: string): Promise<RunRecord> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new DataError(path, `readRunRecord: cannot read ${path} (${(e as NodeJS.ErrnoException).code ?? e})`, { cause: e });
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new DataError(path, `readRunRecord: ${path} is not JSON (${(e as Error).message})`, { cause: e });
-  }
-  return validateRunRecord(value, path);
+  return validateRunRecord(await readJsonFile(path, 'readRunRecord'), path);
 }
