@@ -1,3 +1,4 @@
+import type { Comparison } from './compareDerivative';
 import type { GradcheckSettings } from './GradcheckSettings';
 
 /**
@@ -5,20 +6,11 @@ import type { GradcheckSettings } from './GradcheckSettings';
  * `index` the flat index, `position` its coordinates) or along one seeded random unit direction
  * (`kind: 'direction'`, `index` the direction number).
  */
-export interface GradcheckProbe {
+export interface GradcheckProbe extends Omit<Comparison, 'status'> {
   readonly tensor: string;
   readonly kind: 'element' | 'direction';
   readonly index: number;
   readonly position: readonly number[] | null;
-  readonly analytic: number;
-  readonly numeric: number;
-  readonly absError: number;
-  /** |a − n| / max(|a|, |n|); 0 when both are 0. */
-  readonly relError: number;
-  /** The allowance |a − n| was held to: atol + noise + rtol·max(|a|, |n|). */
-  readonly allowed: number;
-  /** Half-width h actually used (after any retries at smaller steps). */
-  readonly step: number;
 }
 
 /** Per parameter tensor: how many comparisons passed or failed, how many sat on a kink, and the worst. */

@@ -27,8 +27,11 @@ export interface Comparison {
   readonly analytic: number;
   readonly numeric: number;
   readonly absError: number;
+  /** |a − n| / max(|a|, |n|); 0 when both are 0. */
   readonly relError: number;
+  /** The allowance |a − n| was held to: atol + noise + rtol·max(|a|, |n|). */
   readonly allowed: number;
+  /** Half-width h actually used (after any retries at smaller steps). */
   readonly step: number;
 }
 

@@ -1,3 +1,5 @@
+import type { Dataset } from '../Dataset';
+
 /** Bump when the cache file layout or the meaning of a key changes: old files are then ignored. */
 export const CACHE_FORMAT_VERSION = 1;
 
@@ -9,17 +11,10 @@ export const CACHE_MAGIC = 'GPDSET01';
  * length (uint32 little-endian), the header as UTF-8 JSON, then `count·channels·height·width`
  * image bytes (CHW per image) and `count` label bytes.
  */
-export interface CacheHeader {
+export interface CacheHeader extends Pick<Dataset, 'count' | 'channels' | 'height' | 'width' | 'classes' | 'source'> {
   readonly version: number;
   /** The full cache key (sha256 hex); the file name carries only a prefix of it. */
   readonly key: string;
-  readonly count: number;
-  readonly channels: number;
-  readonly height: number;
-  readonly width: number;
-  readonly classes: readonly string[];
-  /** The Dataset's `source`, restored on a hit. */
-  readonly source: string;
   /** Fingerprint of the source folder the data was decoded from (see fingerprintSource). */
   readonly fingerprint: string;
   /** sha256 (hex) of the image and label bytes, so a bit-flipped or truncated file is caught. */
