@@ -5,9 +5,11 @@
  */
 #include <node_api.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "adam.h"
 #include "heap.h"
+#include "pixels.h"
 
 /* Declared here rather than via cblas.h, whose location varies between BLAS packages. */
 enum { CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112 };
@@ -130,6 +132,70 @@ static napi_value Sum(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* Σ x² of n floats in double, four interleaved partial sums (vectorisable, fixed order). */
+static double sum_squares(const float *restrict x, int64_t n) {
+  double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+  int64_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const double x0 = x[i], x1 = x[i + 1], x2 = x[i + 2], x3 = x[i + 3];
+    a0 += x0 * x0;
+    a1 += x1 * x1;
+    a2 += x2 * x2;
+    a3 += x3 * x3;
+  }
+  for (; i < n; i++) a0 += (double)x[i] * x[i];
+  return (a0 + a1) + (a2 + a3);
+}
+
+/* sumSquares(heap, x, n) → Σ x[i]² over n floats, squared and accumulated in double. */
+static napi_value SumSquares(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 3, &call)) return NULL;
+  int ok = 1;
+  int64_t n = arg_int(&call, 2, &ok);
+  if (!ok) return NULL;
+  const float *x = arg_floats(&call, 1, n);
+  if (x == NULL) return NULL;
+  napi_value result;
+  napi_create_double(env, sum_squares(x, n), &result);
+  return result;
+}
+
+/* gatherPixels(heap, out, images, features, examples, lut): out[r][f] = lut[images[examples[r]·features + f]],
+   the batch's network input written straight onto the heap. */
+static napi_value GatherPixels(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 6, &call)) return NULL;
+  int ok = 1;
+  int64_t features = arg_int(&call, 3, &ok);
+  if (!ok) return NULL;
+  const uint8_t *images = NULL;
+  const uint32_t *examples = NULL;
+  const float *lut = NULL;
+  size_t imageCount = 0, rows = 0, lutCount = 0;
+  if (!typed_array(&call, 2, napi_uint8_array, (void **)&images, &imageCount) ||
+      !typed_array(&call, 4, napi_uint32_array, (void **)&examples, &rows) ||
+      !typed_array(&call, 5, napi_float32_array, (void **)&lut, &lutCount))
+    return NULL;
+  if (lutCount != 256) {
+    napi_throw_range_error(env, NULL, "gradproof_native.gatherPixels: the lookup table must hold 256 floats");
+    return NULL;
+  }
+  float *out = arg_floats(&call, 1, (int64_t)rows * features);
+  if (out == NULL) return NULL;
+  for (size_t r = 0; r < rows; r++) {
+    if ((uint64_t)examples[r] * (uint64_t)features + (uint64_t)features > imageCount) {
+      char msg[128];
+      snprintf(msg, sizeof msg, "gradproof_native.gatherPixels: example %u lies outside %zu images of %lld bytes",
+               examples[r], features > 0 ? imageCount / (size_t)features : 0, (long long)features);
+      napi_throw_range_error(env, NULL, msg);
+      return NULL;
+    }
+  }
+  gather_pixels(out, images, examples, rows, (size_t)features, lut);
+  return NULL;
+}
+
 /* adam(heap, p, g, m, v, pOut, mOut, vOut, n, beta1, 1-beta1, beta2, 1-beta2, bc2Sqrt, eps, stepSize). */
 static napi_value Adam(napi_env env, napi_callback_info info) {
   Call call;
@@ -188,6 +254,8 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"biasRelu", NULL, BiasRelu, NULL, NULL, NULL, napi_default, NULL},
       {"adam", NULL, Adam, NULL, NULL, NULL, napi_default, NULL},
       {"sum", NULL, Sum, NULL, NULL, NULL, napi_default, NULL},
+      {"sumSquares", NULL, SumSquares, NULL, NULL, NULL, napi_default, NULL},
+      {"gatherPixels", NULL, GatherPixels, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
       {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
   };

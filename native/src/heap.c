@@ -58,3 +58,19 @@ float *arg_floats(Call *call, size_t i, int64_t count) {
   }
   return (float *)(call->heap + offset);
 }
+
+int typed_array(Call *call, size_t i, napi_typedarray_type type, void **data, size_t *length) {
+  bool is = false;
+  napi_typedarray_type actual;
+  if (napi_is_typedarray(call->env, call->argv[i], &is) != napi_ok || !is ||
+      napi_get_typedarray_info(call->env, call->argv[i], &actual, length, data, NULL, NULL) != napi_ok || actual != type) {
+    static const char *names[] = {"Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
+                                  "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"};
+    char msg[96];
+    snprintf(msg, sizeof msg, "gradproof_native: argument %zu must be a %s", i,
+             (size_t)type < sizeof names / sizeof names[0] ? names[type] : "typed array");
+    napi_throw_type_error(call->env, NULL, msg);
+    return 0;
+  }
+  return 1;
+}

@@ -22,4 +22,6 @@ int64_t arg_int(Call *call, size_t i, int *ok);
 double arg_num(Call *call, size_t i, int *ok);
 /* A float32 pointer at byte offset argv[i] with room for `count` floats; NULL (and throws) when out of bounds or misaligned. */
 float *arg_floats(Call *call, size_t i, int64_t count);
+/* argv[i] as a typed array of `type`: its data and element count; 0 (and throws) when it is anything else. */
+int typed_array(Call *call, size_t i, napi_typedarray_type type, void **data, size_t *length);
 #endif

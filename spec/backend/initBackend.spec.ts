@@ -9,16 +9,23 @@ import type { BackendChoice } from '../../src/backend/BackendInfo';
 import { nativeUnavailableReason } from '../../src/backend/currentBackendInfo';
 import { NATIVE_AVAILABLE } from './wasmModes';
 
-const PURE_PATCHES = ['wasm:BatchMatMul', 'wasm:_FusedMatMul', 'wasm:GradproofAdam'];
-const NATIVE_PATCHES = ['wasm:BatchMatMul+openblas', 'wasm:_FusedMatMul+openblas', 'wasm:Sum+native', 'wasm:GradproofAdam+native'];
+const PURE_PATCHES = ['wasm:BatchMatMul', 'wasm:_FusedMatMul', 'wasm:Identity', 'wasm:GradproofAdam', 'wasm:GradproofSumSquares'];
+const NATIVE_PATCHES = [
+  'wasm:BatchMatMul+openblas',
+  'wasm:_FusedMatMul+openblas',
+  'wasm:Sum+native',
+  'wasm:Identity',
+  'wasm:GradproofAdam+native',
+  'wasm:GradproofSumSquares+native',
+];
 
 const nodeInstalled = packageVersion('@tensorflow/tfjs-node') !== undefined;
 
 describe('initBackend', () => {
-  it("'cpu' activates the cpu backend and reports versions, with only the fused Adam kernel added", async () => {
+  it("'cpu' activates the cpu backend and reports versions, with only the fused Adam and squared-norm kernels added", async () => {
     const info = await initBackend('cpu');
     expect(tf.getBackend()).toBe('cpu');
-    expect(info).toMatchObject({ name: 'cpu', requested: 'cpu', kernelPatches: ['cpu:GradproofAdam'] });
+    expect(info).toMatchObject({ name: 'cpu', requested: 'cpu', kernelPatches: ['cpu:GradproofAdam', 'cpu:GradproofSumSquares'] });
     expect(info.native).toBeUndefined();
     expect(info.versions['@tensorflow/tfjs-core']).toBe(tf.version_core);
     expect(info.versions['@tensorflow/tfjs-backend-cpu']).toMatch(/^\d+\.\d+\.\d+/);

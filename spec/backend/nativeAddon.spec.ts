@@ -2,6 +2,8 @@ import { describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
 import { loadNativeAddon } from '../../src/backend/native/loadNativeAddon';
+import { sumOfSquares } from '../../src/backend/kernels/sumOfSquares';
+import { INPUT_LUT } from '../../src/data/inputLut';
 import { createRng } from '../../src/random/Rng';
 import { readTidy } from './matMulOracle';
 import { NATIVE_AVAILABLE } from './wasmModes';
@@ -13,14 +15,21 @@ function seeded(n: number, stream: string): Float32Array {
 }
 
 describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
-  const addon = NATIVE_AVAILABLE ? (loadNativeAddon() as { ok: true; addon: import('../../src/backend/native/NativeAddon').NativeAddon }).addon : undefined!;
+  const addon = NATIVE_AVAILABLE
+    ? (loadNativeAddon() as { ok: true; addon: import('../../src/backend/native/NativeAddon').NativeAddon }).addon
+    : undefined!;
 
   it('computes sgemm with every transpose on a plain buffer, matching a float64 reference within 1e-5', () => {
     const [m, n, k] = [3, 5, 7];
     const heap = new ArrayBuffer(4 * (m * k + k * n + m * n));
     const f = new Float32Array(heap);
     f.set(seeded(m * k + k * n, 'sgemm'));
-    for (const [tA, tB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+    for (const [tA, tB] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       addon.sgemm(heap, tA, tB, m, n, k, 0, 4 * m * k, 4 * (m * k + k * n), 1, 0, 0);
       for (let i = 0; i < m; i++) {
         for (let j = 0; j < n; j++) {
@@ -38,6 +47,30 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
     expect(() => addon.adam(heap, 2, 0, 0, 0, 0, 0, 0, 1, 0.9, 0.1, 0.999, 0.001, 1, 1e-8, 1)).toThrow(/byte offset 2/);
     expect(() => addon.biasRelu(new Float32Array(4) as unknown as ArrayBuffer, 0, 1, 1, 0, true)).toThrow(TypeError);
     expect(() => addon.setThreads(0)).toThrow(RangeError);
+  });
+
+  it('sums squares in double exactly as the JS path does, and gathers normalised pixels onto the heap', () => {
+    for (const n of [0, 1, 3, 4, 7, 1001]) {
+      const heap = new ArrayBuffer(4 * (n + 1));
+      const x = new Float32Array(heap, 4, n);
+      x.set(seeded(n, `sq${n}`));
+      expect(addon.sumSquares(heap, 4, n), `n=${n}`).toBe(sumOfSquares(x));
+    }
+    const images = Uint8Array.from({ length: 3 * 5 }, (_, i) => (i * 37) % 256);
+    const heap = new ArrayBuffer(4 * 2 * 5);
+    addon.gatherPixels(heap, 0, images, 5, Uint32Array.of(2, 0), INPUT_LUT);
+    const want = [...images.subarray(10, 15), ...images.subarray(0, 5)].map((v) => INPUT_LUT[v]!);
+    expect(Array.from(new Float32Array(heap))).toEqual(want);
+  });
+
+  it('refuses a batch example outside the images, a wrong table or a wrong array type, naming the problem', () => {
+    const images = new Uint8Array(3 * 5);
+    const heap = new ArrayBuffer(64);
+    expect(() => addon.gatherPixels(heap, 0, images, 5, Uint32Array.of(3), INPUT_LUT)).toThrow(/example 3 lies outside 3 images/);
+    expect(() => addon.gatherPixels(heap, 0, images, 5, Uint32Array.of(0), new Float32Array(255))).toThrow(/256 floats/);
+    expect(() => addon.gatherPixels(heap, 0, images, 5, Int32Array.of(0) as unknown as Uint32Array, INPUT_LUT)).toThrow(/Uint32Array/);
+    expect(() => addon.gatherPixels(heap, 48, images, 5, Uint32Array.of(0), INPUT_LUT)).toThrow(RangeError);
+    expect(() => addon.sumSquares(heap, 60, 2)).toThrow(/outside the 64-byte heap/);
   });
 
   it('gives bit-identical products run to run for a fixed OpenBLAS thread count, and records the count', async () => {

@@ -4,6 +4,7 @@ import type { BackendChoice, BackendInfo, BackendName } from './BackendInfo';
 import { accelState } from './accelState';
 import { backendState } from './backendState';
 import { ADAM_KERNEL } from './kernels/adamKernel';
+import { SUM_SQUARES_KERNEL } from './kernels/sumSquaresKernel';
 import { packageVersion } from './packageVersion';
 import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels';
 
@@ -23,20 +24,15 @@ const CHOICE_OF: Record<BackendName, BackendChoice> = { tensorflow: 'node', wasm
 export function currentBackendInfo(): BackendInfo {
   const active = tf.getBackend() as string | undefined;
   if (active !== 'tensorflow' && active !== 'wasm' && active !== 'cpu') {
-    throw new UsageError(
-      `currentBackendInfo: no supported backend is active (got ${String(active)}); call initBackend('auto') first`,
-    );
+    throw new UsageError(`currentBackendInfo: no supported backend is active (got ${String(active)}); call initBackend('auto') first`);
   }
   const versions: Record<string, string> = {};
   for (const pkg of ['@tensorflow/tfjs', '@tensorflow/tfjs-core', BACKEND_PACKAGES[active]]) {
     versions[pkg] = packageVersion(pkg) ?? 'unknown';
   }
   versions.node = process.versions.node;
-  const requested =
-    backendState.resolved === active && backendState.requested !== undefined
-      ? backendState.requested
-      : CHOICE_OF[active];
-  const adam = tf.getKernel(ADAM_KERNEL, active) != null ? [`${active}:${ADAM_KERNEL}`] : [];
+  const requested = backendState.resolved === active && backendState.requested !== undefined ? backendState.requested : CHOICE_OF[active];
+  const adam = [ADAM_KERNEL, SUM_SQUARES_KERNEL].filter((k) => tf.getKernel(k, active) != null).map((k) => `${active}:${k}`);
   if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: adam };
   const native = accelState.native;
   const wasmPatches = patchedWasmKernels().filter((p) => native || !NATIVE_ONLY_KERNELS.includes(p.slice('wasm:'.length)));
@@ -49,7 +45,9 @@ export function currentBackendInfo(): BackendInfo {
     simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
     threads: backendState.wasmThreads ?? 1,
     // OpenBLAS rounds differently at different thread counts, so a count above 1 is named.
-    kernelPatches: native ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : `${p}+native`)) : patches,
+    kernelPatches: native
+      ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : p === 'wasm:Identity' ? p : `${p}+native`))
+      : patches,
     ...(native ? { native: { ...native.info(), library: 'openblas' as const, threads: accelState.blasThreads } } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../data/makeBatch';
+import { batchTensors } from '../data/batchTensors';
 import type { Subset } from '../data/Subset';
 import type { ExperimentConfig } from '../experiments/ExperimentConfig';
 import { Mlp } from '../models/Mlp';
@@ -31,13 +31,13 @@ export function timeTraining(exp: ExperimentConfig, train: Subset, seed: number,
   let next = 0;
   const step = (): void => {
     if (next + batchSize > n) next = 0;
-    const batch = makeBatch(train, next, next + batchSize, order);
+    const batch = batchTensors(train, next, next + batchSize, order);
     next += batchSize;
     const masks = exp.model.hidden.map((w) =>
       p > 0 ? tf.tensor2d(dropoutMask(dropoutRng, batch.rows * w, p), [batch.rows, w]) : undefined,
     );
     trainStep(model, optimizer, exp.penalties, batch, masks, () => true);
-    tf.dispose(masks.filter((m): m is tf.Tensor2D => m !== undefined));
+    tf.dispose([batch.x, batch.y, ...masks.filter((m): m is tf.Tensor2D => m !== undefined)]);
   };
   const samples: number[] = [];
   const msPerBatch: number[] = [];

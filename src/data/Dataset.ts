@@ -1,7 +1,7 @@
 /**
  * A labelled image data set held as raw bytes: `images` is N×C×H×W uint8 (CHW order, as
  * PyTorch's ToTensor gives), `labels` is N class indices. Normalisation happens per batch
- * (see `toBatch`), so a full CIFAR-10 stays at 180 MB instead of 720 MB of float32.
+ * (see `batchTensors`), so a full CIFAR-10 stays at 180 MB instead of 720 MB of float32.
  */
 export interface Dataset {
   readonly images: Uint8Array;

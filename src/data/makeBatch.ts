@@ -1,14 +1,7 @@
+import { batchExamples } from './batchExamples';
+import { labelsOf } from './labelsOf';
 import type { Subset } from './Subset';
-
-/**
- * Pixel byte → network input, in float32 as torchvision computes it:
- * ToTensor (v/255) then Normalize(mean 0.5, std 0.5): (v/255 − 0.5)/0.5, each step rounded to float32.
- */
-const PIXEL = (() => {
-  const lut = new Float32Array(256);
-  for (let v = 0; v < 256; v++) lut[v] = Math.fround(Math.fround(Math.fround(v / 255) - 0.5) / 0.5);
-  return lut;
-})();
+import { writePixels } from './writePixels';
 
 /** A batch ready for tensors: x is rows×features (CHW flattened), oneHot rows×classes. */
 export interface Batch {
@@ -21,26 +14,18 @@ export interface Batch {
 }
 
 /**
- * Gathers examples `order[from..to)` (positions into `subset.indices`) into a normalised batch.
- * `order` undefined means positions in their natural order.
+ * Gathers examples `order[from..to)` (positions into `subset.indices`) into a normalised batch
+ * (see INPUT_LUT). `order` undefined means positions in their natural order. Training and
+ * evaluation use batchTensors, which writes the same values straight into the backend.
  */
 export function makeBatch(subset: Subset, from: number, to: number, order?: Uint32Array): Batch {
   const { data } = subset;
   const features = data.channels * data.height * data.width;
   const classes = data.classes.length;
-  const rows = to - from;
+  const examples = batchExamples(subset, from, to, order);
+  const rows = examples.length;
   const x = new Float32Array(rows * features);
-  const oneHot = new Float32Array(rows * classes);
-  const labels = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const pos = order ? order[from + r]! : from + r;
-    const example = subset.indices[pos]!;
-    const src = example * features;
-    const dst = r * features;
-    for (let f = 0; f < features; f++) x[dst + f] = PIXEL[data.images[src + f]!]!;
-    const label = data.labels[example]!;
-    labels[r] = label;
-    oneHot[r * classes + label] = 1;
-  }
+  writePixels(data, examples, x);
+  const { labels, oneHot } = labelsOf(subset, examples);
   return { x, oneHot, labels, rows, features, classes };
 }

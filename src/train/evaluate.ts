@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../data/makeBatch';
+import { batchTensors } from '../data/batchTensors';
 import type { Subset } from '../data/Subset';
 import type { Mlp } from '../models/Mlp';
 
@@ -16,17 +16,14 @@ export function evaluate(model: Mlp, subset: Subset, batchSize = 1000): Evaluati
   let lossSum = 0;
   let correct = 0;
   for (let from = 0; from < n; from += batchSize) {
-    const b = makeBatch(subset, from, Math.min(n, from + batchSize));
-    const stats = tf.tidy(() => {
-      const x = tf.tensor2d(b.x, [b.rows, b.features]);
-      const y = tf.tensor2d(b.oneHot, [b.rows, b.classes]);
+    const [l, c] = tf.tidy(() => {
+      // Inside the tidy, so the batch's tensors go with everything else even if forward throws.
+      const { x, y } = batchTensors(subset, from, Math.min(n, from + batchSize));
       const { logits } = model.forward(x, { training: false });
       const lossSum = tf.neg(tf.sum(tf.mul(tf.logSoftmax(logits), y)));
       const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32'));
-      return tf.stack([lossSum, hits]);
+      return tf.stack([lossSum, hits]).dataSync();
     });
-    const [l, c] = stats.dataSync();
-    stats.dispose();
     lossSum += l!;
     correct += c!;
   }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch } from '../data/makeBatch';
+import { batchTensors } from '../data/batchTensors';
 import { TrainingError } from '../errors/TrainingError';
 import { UsageError } from '../errors/UsageError';
 import { Mlp } from '../models/Mlp';
@@ -50,7 +50,7 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
       let last: StepStats | undefined;
       const layerSum = new Array<number>(model.linears.length).fill(0);
       for (let b = 0; b < batches; b++) {
-        const batch = makeBatch(train, b * batchSize, Math.min(n, (b + 1) * batchSize), order);
+        const batch = batchTensors(train, b * batchSize, Math.min(n, (b + 1) * batchSize), order);
         const masks = options.model.hidden.map((w) =>
           p > 0 ? tf.tensor2d(dropoutMask(dropoutRng, batch.rows * w, p), [batch.rows, w]) : undefined,
         );
@@ -67,7 +67,7 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
           }
           return true;
         });
-        tf.dispose(masks.filter((m): m is tf.Tensor2D => m !== undefined));
+        tf.dispose([batch.x, batch.y, ...masks.filter((m): m is tf.Tensor2D => m !== undefined)]);
         first ??= stats;
         last = stats;
         lossSum += stats.loss;
@@ -93,7 +93,15 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
         seconds: (performance.now() - started) / 1000,
       };
       result.push(metrics);
-      options.onProgress?.({ experiment: options.experiment, epoch, epochs, batch: batches, batches, loss: metrics.trainLoss, epochDone: metrics });
+      options.onProgress?.({
+        experiment: options.experiment,
+        epoch,
+        epochs,
+        batch: batches,
+        batches,
+        loss: metrics.trainLoss,
+        epochDone: metrics,
+      });
       // Let signals and I/O through between epochs.
       await new Promise((r) => setImmediate(r));
     }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../data/makeBatch';
+import { sumSquares } from '../backend/kernels/sumSquares';
+import type { BatchTensors } from '../data/batchTensors';
 import type { Mlp } from '../models/Mlp';
 import type { BatchMoments } from '../models/batchNorm';
 import type { PenaltySpec } from '../regularizers/PenaltySpec';
@@ -21,32 +22,32 @@ export interface StepStats {
 /**
  * One step: forward in training mode with the given dropout masks, loss = CE + penalties on
  * every linear weight and bias, autodiff gradients, statistics, and — only if `update` returns
- * true for those statistics — the Adam update and the batch-norm running statistics.
+ * true for those statistics — the Adam update and the batch-norm running statistics. The batch's
+ * tensors stay the caller's to dispose.
  */
 export function trainStep(
   model: Mlp,
   optimizer: Adam,
   penalties: readonly PenaltySpec[],
-  batch: Batch,
+  batch: BatchTensors,
   masks: readonly (tf.Tensor | undefined)[],
   update: (stats: StepStats) => boolean,
 ): StepStats {
   const vars = model.trainableVariables();
-  const x = tf.tensor2d(batch.x, [batch.rows, batch.features]);
-  const y = tf.tensor2d(batch.oneHot, [batch.rows, batch.classes]);
+  const { x, y } = batch;
   let moments: readonly BatchMoments[] = [];
   let hits: tf.Scalar | undefined;
   const { value, grads } = tf.variableGrads(() => {
     const out = model.forward(x, { training: true, dropoutMasks: masks });
     moments = out.moments;
-    for (const m of moments) tf.keep(m.mean), tf.keep(m.variance);
+    for (const m of moments) (tf.keep(m.mean), tf.keep(m.variance));
     hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(out.logits, 1), tf.argMax(y, 1)), 'float32')) as tf.Scalar);
     const loss = crossEntropy(out.logits, y);
     return penalties.length === 0 ? loss : loss.add(penaltyTerm(penalties, model.linearVariables()));
   }, vars);
   const ordered = vars.map((v) => grads[v.name]!);
   const packed = tf.tidy(() => {
-    const sq = ordered.map((g) => tf.sum(tf.square(g)));
+    const sq = ordered.map((g) => sumSquares(g));
     // Each weight's squared norm is already in sq: reusing it halves this pass over the gradients.
     const layer = model.linears.map((l) => tf.sqrt(sq[vars.indexOf(l.weight)]!));
     return tf.stack([value, hits!, tf.sqrt(tf.addN(sq)), ...layer]);
@@ -62,6 +63,6 @@ export function trainStep(
     optimizer.apply(ordered);
     model.updateRunningStats(moments);
   }
-  tf.dispose([x, y, value, hits!, packed, ...ordered, ...moments.flatMap((m) => [m.mean, m.variance])]);
+  tf.dispose([value, hits!, packed, ...ordered, ...moments.flatMap((m) => [m.mean, m.variance])]);
   return stats;
 }

@@ -51,6 +51,13 @@ export interface NativeAddon {
    * outer×inner float32 block, accumulated in double in a fixed order.
    */
   sum(heap: ArrayBuffer, x: number, out: number, outer: number, inner: number, leading: boolean): void;
+  /** Σ x[i]² over `n` floats at `x`, squared and accumulated in double in a fixed order. */
+  sumSquares(heap: ArrayBuffer, x: number, n: number): number;
+  /**
+   * A batch's network input straight onto the heap: out[r][f] = lut[images[examples[r]·features + f]]
+   * (rows = examples.length); throws a RangeError for an example outside `images`.
+   */
+  gatherPixels(heap: ArrayBuffer, out: number, images: Uint8Array, features: number, examples: Uint32Array, lut: Float32Array): void;
   /** Sets OpenBLAS's thread count for later calls. */
   setThreads(n: number): void;
   /** What OpenBLAS reports about itself. */

@@ -11,7 +11,7 @@ export const NATIVE_ADDON_PATH = fileURLToPath(new URL('../../../native/build/Re
 /** The addon, or why it is unavailable (for BackendInfo and the bench). */
 export type NativeLoad = { readonly ok: true; readonly addon: NativeAddon } | { readonly ok: false; readonly reason: string };
 
-const FUNCTIONS = ['sgemm', 'biasRelu', 'adam', 'sum', 'setThreads', 'info'] as const;
+const FUNCTIONS = ['sgemm', 'biasRelu', 'adam', 'sum', 'sumSquares', 'gatherPixels', 'setThreads', 'info'] as const;
 let loaded: NativeLoad | undefined;
 
 /**
@@ -35,6 +35,9 @@ function load(): NativeLoad {
     if (missing.length > 0) return { ok: false, reason: `${NATIVE_ADDON_PATH} lacks ${missing.join(', ')} (stale build?)` };
     return { ok: true, addon: addon as NativeAddon };
   } catch (error) {
-    return { ok: false, reason: `${NATIVE_ADDON_PATH} failed to load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+    return {
+      ok: false,
+      reason: `${NATIVE_ADDON_PATH} failed to load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
 }

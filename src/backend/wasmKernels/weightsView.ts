@@ -1,6 +1,5 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { callKernel, wasmKernel } from './wasmKernel';
 
 // The wasm backend caches one packed XNNPACK operator per (b data id, bias id, activation) and
 // ignores b's shape. tf.reshape shares data ids, so a reshaped view of the same weights would
@@ -20,7 +19,9 @@ export function weightsView(backend: BackendWasm, b: TensorInfo, owned: TensorIn
     return b;
   }
   if (seen === key) return b;
-  const copy = callKernel(wasmKernel('Identity'), backend, { x: b });
+  // A real copy into a new buffer: the Identity kernel shares buffers (see sharedIdentity).
+  const copy = backend.makeOutput(b.shape.slice(), b.dtype);
+  backend.typedArrayFromHeap(copy).set(backend.typedArrayFromHeap(b));
   owned.push(copy);
-  return { dataId: copy.dataId, dtype: copy.dtype, shape: b.shape.slice() };
+  return copy;
 }
