@@ -5,7 +5,7 @@ import { initBackend } from '../../src/backend/initBackend';
 import { Adam } from '../../src/train/Adam';
 import { WASM_MODES, selectWasmMode, wasmOptions } from './wasmModes';
 
-const CONFIG = { lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 };
+const CONFIG = { kind: 'adam', lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
 
 describe.each(WASM_MODES)('wasm Identity shares buffers ($label)', (mode) => {
   beforeAll(() => selectWasmMode(mode));

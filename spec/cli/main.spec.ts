@@ -33,10 +33,35 @@ describe('gradproof CLI', () => {
   it('list names all 13 experiments', async () => {
     const { code, out } = await cli('list');
     expect(code).toBe(0);
-    const ids = out.trim().split('\n').map((l) => l.split(/\s+/)[0]);
+    const ids = out
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/\s+/)[0]);
     expect(ids).toHaveLength(13);
     expect(ids).toContain('cifar/sigmoid-vg');
     expect(ids).toContain('gurmukhi/l1-l2-dropout');
+  });
+
+  it.each(['list', 'run', 'data', 'gradcheck', 'reproduce', 'check', 'golden', 'grade', 'bench'])(
+    '%s --help prints its usage line and what it does, runs nothing, and exits 0',
+    async (command) => {
+      for (const flag of ['--help', '-h']) {
+        const { code, out, err } = await cli(command, flag);
+        expect(code).toBe(0);
+        expect(err).toBe('');
+        expect(out).toMatch(new RegExp(`^usage: gradproof ${command}\\b`));
+        expect(out.split('\n')[2]).toMatch(/^[A-Z].+\.$/);
+      }
+    },
+  );
+
+  it("help lists every command and says how to get one command's help", async () => {
+    const { code, out } = await cli('help');
+    expect(code).toBe(0);
+    for (const command of ['list', 'run', 'data fetch', 'gradcheck', 'reproduce', 'check', 'golden update', 'grade', 'bench']) {
+      expect(out).toContain(`  gradproof ${command}`);
+    }
+    expect(out).toContain('gradproof <command> --help');
   });
 
   it.each([

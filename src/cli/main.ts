@@ -10,22 +10,38 @@ import { listCommand } from './commands/listCommand';
 import { REPRODUCE_USAGE, reproduceCommand } from './commands/reproduceCommand';
 import { RUN_USAGE, runCommand } from './commands/runCommand';
 
+/** Each command's usage line and what it does, for `gradproof help` and `gradproof <command> --help`. */
+const COMMANDS: Record<string, { usage: string; does: string }> = {
+  list: { usage: 'gradproof list [--json]', does: "Lists the report's experiments with their data set, model and protocol." },
+  run: { usage: RUN_USAGE, does: 'Trains one experiment and writes its run record (backend, versions and seed included).' },
+  data: {
+    usage: 'gradproof data fetch cifar10 [--data DIR] [--url URL]',
+    does: 'Downloads the official CIFAR-10 binary release (md5-checked, resumable) and unpacks it under DIR.',
+  },
+  gradcheck: { usage: GRADCHECK_USAGE, does: "Checks autodiff's gradients of an experiment's training loss against finite differences." },
+  reproduce: {
+    usage: REPRODUCE_USAGE,
+    does: 'Runs the experiments (one child process per core; resumable), then writes the report card, plots and report.html.',
+  },
+  check: { usage: CHECK_USAGE, does: 'Holds run records against the golden bands; exit 1 when a gating figure misses its band.' },
+  golden: { usage: GOLDEN_USAGE, does: "Rebuilds the golden files from the report's figures and a folder of multi-seed runs." },
+  grade: { usage: GRADE_USAGE, does: "Grades a student's training log or code against the rubric (Gradescope results.json, JUnit)." },
+  bench: { usage: BENCH_USAGE, does: 'Measures training and evaluation throughput (examples/s, GFLOP/s, peak RSS) on the real data.' },
+};
+
+const FOOTER = `Data: --data DIR, else $GRADPROOF_DATA, else ./data (holding gurmukhi/, cifar10-jpg/ or cifar-10-batches-bin/).
+Add --debug to any command for a stack trace on errors.
+`;
+
 const USAGE = `gradproof: reproduce and test the report's neural-network experiments
 
 usage:
-  gradproof list [--json]
-  ${RUN_USAGE}
-  gradproof data fetch cifar10 [--data DIR] [--url URL]
-  ${GRADCHECK_USAGE}
-  ${REPRODUCE_USAGE}
-  ${CHECK_USAGE}
-  ${GOLDEN_USAGE}
-  ${GRADE_USAGE}
-  ${BENCH_USAGE}
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}`)
+  .join('\n')}
 
-Data: --data DIR, else $GRADPROOF_DATA, else ./data (holding gurmukhi/, cifar10-jpg/ or cifar-10-batches-bin/).
-Add --debug to any command for a stack trace on errors.
-`;
+Run \`gradproof <command> --help\` for what a command does.
+${FOOTER}`;
 
 /**
  * The CLI entry: parses the command, runs it, and turns errors into one line on stderr and an
@@ -39,6 +55,11 @@ export async function main(
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const [command, ...rest] = args;
+  const help = command !== undefined ? COMMANDS[command] : undefined;
+  if (help && (rest.includes('--help') || rest.includes('-h'))) {
+    out.write(`usage: ${help.usage}\n\n${help.does}\n\n${FOOTER}`);
+    return 0;
+  }
   try {
     switch (command) {
       case undefined:
@@ -74,7 +95,9 @@ export async function main(
       err.write(`${e.message}\n`);
       return 2;
     }
-    err.write(`gradproof ${command ?? ''}: unexpected error: ${(e as Error).message ?? String(e)}${debug ? '' : ' (run with --debug for a stack trace)'}\n`);
+    err.write(
+      `gradproof ${command ?? ''}: unexpected error: ${(e as Error).message ?? String(e)}${debug ? '' : ' (run with --debug for a stack trace)'}\n`,
+    );
     return 1;
   }
 }
