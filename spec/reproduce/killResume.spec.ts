@@ -32,7 +32,15 @@ describe('reproduce killed with SIGKILL', () => {
 
     const lines: string[] = [];
     const result = await reproduce({
-      outDir: out, dataDir: DATA_DIR, only: ONLY, seeds: 1, epochs: 2, limit: 200, backend: 'auto', protocol: 'fresh', jobs: 1,
+      outDir: out,
+      dataDir: DATA_DIR,
+      only: ONLY,
+      seeds: 1,
+      epochs: 2,
+      limit: 200,
+      backend: 'auto',
+      protocol: 'fresh',
+      jobs: 1,
       log: (l) => lines.push(l),
     });
     // The finished run was kept, not repeated; the rest ran once each.

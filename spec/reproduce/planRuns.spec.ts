@@ -6,8 +6,14 @@ describe('planRuns', () => {
   it('expands globs over experiment ids, seed-major, with stable record paths', () => {
     const runs = planRuns('/r', 2, 'cifar/*-vg,gurmukhi/l2-*');
     expect(runs.map((r) => `${r.experiment}#${r.seed}`)).toEqual([
-      'cifar/sigmoid-vg#0', 'cifar/tanh-vg#0', 'cifar/relu-vg#0', 'gurmukhi/l2-dropout#0',
-      'cifar/sigmoid-vg#1', 'cifar/tanh-vg#1', 'cifar/relu-vg#1', 'gurmukhi/l2-dropout#1',
+      'cifar/sigmoid-vg#0',
+      'cifar/tanh-vg#0',
+      'cifar/relu-vg#0',
+      'gurmukhi/l2-dropout#0',
+      'cifar/sigmoid-vg#1',
+      'cifar/tanh-vg#1',
+      'cifar/relu-vg#1',
+      'gurmukhi/l2-dropout#1',
     ]);
     expect(runs[0]!.out).toBe('/r/runs/cifar-sigmoid-vg/seed-0.json');
     expect(planRuns('/r', 1)).toHaveLength(13);

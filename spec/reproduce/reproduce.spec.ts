@@ -62,13 +62,21 @@ describe('reproduce (real data, tiny scale)', () => {
 
   it('chained: one model carried through the order, each run starting where the previous ended', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'gp-repro-'));
-    const r = await reproduce(options(out, { protocol: 'chained', order: ['gurmukhi/dropout', 'gurmukhi/l1-dropout', 'gurmukhi/l2-dropout'] }));
-    expect(r.records.map((x) => [x.protocol, x.chain?.position])).toEqual([['chained', 0], ['chained', 1], ['chained', 2]]);
+    const r = await reproduce(
+      options(out, { protocol: 'chained', order: ['gurmukhi/dropout', 'gurmukhi/l1-dropout', 'gurmukhi/l2-dropout'] }),
+    );
+    expect(r.records.map((x) => [x.protocol, x.chain?.position])).toEqual([
+      ['chained', 0],
+      ['chained', 1],
+      ['chained', 2],
+    ]);
     expect(r.records[1]!.weights!.startSha256).toBe(r.records[0]!.weights!.endSha256);
     expect(r.records[2]!.weights!.startSha256).toBe(r.records[1]!.weights!.endSha256);
     // A fresh run of the same experiment starts elsewhere: the state really was carried over.
     const fresh = await reproduce(options(out, { only: 'gurmukhi/l1-dropout' }));
     expect(fresh.records[0]!.weights!.startSha256).not.toBe(r.records[1]!.weights!.startSha256);
-    await expect(reproduce(options(out, { protocol: 'chained', order: ['gurmukhi/dropout', 'cifar/relu-plain'] }))).rejects.toThrow(/cannot chain/);
+    await expect(reproduce(options(out, { protocol: 'chained', order: ['gurmukhi/dropout', 'cifar/relu-plain'] }))).rejects.toThrow(
+      /cannot chain/,
+    );
   });
 });

@@ -13,7 +13,12 @@ export interface PlannedRun {
 export function globToRegExp(glob: string): RegExp {
   const body = glob
     .split('**')
-    .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .map((part) =>
+      part
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*'),
+    )
     .join('.*');
   return new RegExp(`^${body}$`);
 }
@@ -29,12 +34,19 @@ export function runRecordPath(outDir: string, experiment: string, seed: number):
  */
 export function planRuns(outDir: string, seeds: number, only?: string): PlannedRun[] {
   if (!Number.isSafeInteger(seeds) || seeds < 1) throw new UsageError(`reproduce: --seeds must be a positive integer, got ${seeds}`);
-  const patterns = (only ?? '**').split(',').map((g) => g.trim()).filter(Boolean).map(globToRegExp);
+  const patterns = (only ?? '**')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean)
+    .map(globToRegExp);
   const chosen = EXPERIMENTS.filter((e) => patterns.some((p) => p.test(e.id))).map((e) => e.id);
   if (chosen.length === 0) {
-    throw new UsageError(`reproduce: --only ${JSON.stringify(only)} matches no experiment; ids look like cifar/relu-plain, gurmukhi/l2-dropout`);
+    throw new UsageError(
+      `reproduce: --only ${JSON.stringify(only)} matches no experiment; ids look like cifar/relu-plain, gurmukhi/l2-dropout`,
+    );
   }
   const runs: PlannedRun[] = [];
-  for (let seed = 0; seed < seeds; seed++) for (const experiment of chosen) runs.push({ experiment, seed, out: runRecordPath(outDir, experiment, seed) });
+  for (let seed = 0; seed < seeds; seed++)
+    for (const experiment of chosen) runs.push({ experiment, seed, out: runRecordPath(outDir, experiment, seed) });
   return runs;
 }

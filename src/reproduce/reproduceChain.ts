@@ -21,7 +21,9 @@ export async function reproduceChain(o: ReproduceOptions): Promise<RunRecord[]> 
   const first = exps[0]!;
   const mismatch = exps.find((e) => JSON.stringify(e.model) !== JSON.stringify(first.model) || e.dataset !== first.dataset);
   if (mismatch) {
-    throw new UsageError(`reproduce: cannot chain ${first.id} and ${mismatch.id}: one model can only carry over between experiments with the same architecture and data`);
+    throw new UsageError(
+      `reproduce: cannot chain ${first.id} and ${mismatch.id}: one model can only carry over between experiments with the same architecture and data`,
+    );
   }
   const dir = path.join(o.outDir, 'chained', order.map((id) => id.replace(/\//g, '-')).join('+'));
   const records: RunRecord[] = [];
@@ -42,7 +44,9 @@ export async function reproduceChain(o: ReproduceOptions): Promise<RunRecord[]> 
         await writeRunRecord(path.join(dir, `seed-${seed}`, `${position}-${exp.id.replace(/\//g, '-')}.json`), record);
         records.push(record);
         const last = record.epochs.at(-1)!;
-        o.log(`  ${exp.id}: epoch-1 train acc ${(record.epochs[0]!.trainAcc * 100).toFixed(2)}%, final test acc ${(last.testAcc * 100).toFixed(2)}%`);
+        o.log(
+          `  ${exp.id}: epoch-1 train acc ${(record.epochs[0]!.trainAcc * 100).toFixed(2)}%, final test acc ${(last.testAcc * 100).toFixed(2)}%`,
+        );
       }
     } finally {
       model.dispose();

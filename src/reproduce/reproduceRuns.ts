@@ -3,6 +3,7 @@ import { getExperiment } from '../experiments/getExperiment';
 import type { RunRecord } from '../record/RunRecord';
 import { isRunDone } from './isRunDone';
 import { planRuns, type PlannedRun } from './planRuns';
+import { longestFirst } from './longestFirst';
 import type { ReproduceOptions } from './ReproduceOptions';
 import { runInChild } from './runInChild';
 
@@ -15,13 +16,14 @@ import { runInChild } from './runInChild';
 export async function reproduceRuns(o: ReproduceOptions): Promise<{ records: RunRecord[]; failed: { run: PlannedRun; error: string }[] }> {
   const plan = planRuns(o.outDir, o.seeds, o.only);
   const records: RunRecord[] = [];
-  const todo: PlannedRun[] = [];
+  let todo: PlannedRun[] = [];
   for (const run of plan) {
     const epochs = o.epochs ?? getExperiment(run.experiment).epochs;
     const done = await isRunDone(run.out, { experiment: run.experiment, seed: run.seed, epochs, limit: o.limit ?? null });
     if (done) records.push(done);
     else todo.push(run);
   }
+  todo = longestFirst(todo);
   const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), todo.length || 1));
   o.log(`reproduce: ${plan.length} runs planned, ${records.length} already done, ${todo.length} to run, ${jobs} at a time`);
   const failed: { run: PlannedRun; error: string }[] = [];
@@ -37,7 +39,12 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<{ records: Run
       o.log(`reproduce: start ${run.experiment} seed ${run.seed}`);
       try {
         await runInChild({ args, onLine: (l) => o.log(`  ${l}`) });
-        const record = await isRunDone(run.out, { experiment: run.experiment, seed: run.seed, epochs: o.epochs ?? getExperiment(run.experiment).epochs, limit: o.limit ?? null });
+        const record = await isRunDone(run.out, {
+          experiment: run.experiment,
+          seed: run.seed,
+          epochs: o.epochs ?? getExperiment(run.experiment).epochs,
+          limit: o.limit ?? null,
+        });
         if (!record) throw new Error(`no valid record at ${run.out}`);
         records.push(record);
       } catch (e) {
@@ -47,7 +54,9 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<{ records: Run
       finished++;
       const elapsed = (performance.now() - started) / 1000;
       const eta = (elapsed / finished) * (todo.length - finished);
-      o.log(`reproduce: [${finished}/${todo.length}] ${run.experiment} seed ${run.seed} done; ${elapsed.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s to go`);
+      o.log(
+        `reproduce: [${finished}/${todo.length}] ${run.experiment} seed ${run.seed} done; ${elapsed.toFixed(0)} s elapsed, about ${eta.toFixed(0)} s to go`,
+      );
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));

@@ -44,7 +44,12 @@ export function runInChild(run: ChildRun): Promise<void> {
       // A clean failure ends in one `gradproof …` line; a crash ends in a stack and Node's version, so take its error line.
       const lines = errTail.trim().split('\n').filter(Boolean);
       const last = lines.findLast((l) => /^(gradproof|\w*Error\b|Error \[)/.test(l.trim())) ?? lines.at(-1) ?? '';
-      reject(new GradproofError('E_RUN', `gradproof ${run.args.slice(0, 2).join(' ')} ${run.args.includes('--seed') ? `seed ${run.args[run.args.indexOf('--seed') + 1]} ` : ''}failed (${signal ?? `exit ${code}`}): ${last}`));
+      reject(
+        new GradproofError(
+          'E_RUN',
+          `gradproof ${run.args.slice(0, 2).join(' ')} ${run.args.includes('--seed') ? `seed ${run.args[run.args.indexOf('--seed') + 1]} ` : ''}failed (${signal ?? `exit ${code}`}): ${last}`,
+        ),
+      );
     });
   });
 }
