@@ -4,7 +4,7 @@
       "target_name": "gradproof_native",
       "sources": ["src/addon.c", "src/adam.c", "src/heap.c", "src/pixels.c"],
       "cflags": ["-O3", "-ffp-contract=off", "-fno-fast-math", "-std=c11", "-fno-math-errno"],
-      "libraries": ["-lopenblas"]
+      "libraries": ["-lopenblas", "-lm"]
     }
   ]
 }

@@ -15,6 +15,7 @@ const NATIVE_PATCHES = [
   'wasm:_FusedMatMul+openblas',
   'wasm:Sum+native',
   'wasm:Identity',
+  'wasm:Tanh+native',
   'wasm:GradproofAdam+native',
   'wasm:GradproofSumSquares+native',
 ];

@@ -75,8 +75,15 @@ export function runCase(c: MatMulCase, d: CaseData): Float32Array {
     if (!c.fused) return tf.matMul(a, b, c.transposeA, c.transposeB);
     const bias = d.bias && c.fused.biasShape ? tf.tensor(d.bias, c.fused.biasShape) : undefined;
     const preluActivationWeights = d.prelu ? tf.tensor(d.prelu, [d.prelu.length]) : undefined;
-    return tf.fused
-      .matMul({ a, b, transposeA: c.transposeA, transposeB: c.transposeB, bias, activation: c.fused.activation, preluActivationWeights });
+    return tf.fused.matMul({
+      a,
+      b,
+      transposeA: c.transposeA,
+      transposeB: c.transposeB,
+      bias,
+      activation: c.fused.activation,
+      preluActivationWeights,
+    });
   })[0]!;
 }
 

@@ -43,6 +43,7 @@ describe('native addon fallback', () => {
       'wasm:_FusedMatMul+openblas',
       'wasm:Sum+native',
       'wasm:Identity',
+      'wasm:Tanh+native',
       'wasm:GradproofAdam+native',
       'wasm:GradproofSumSquares+native',
     ];

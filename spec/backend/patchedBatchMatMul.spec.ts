@@ -26,8 +26,19 @@ const rank2: MatMulCase[] = SIZES.flatMap((m) =>
   ),
 );
 
-const batchPairs: [number[], number[]][] = [[[2], [2]], [[2], []], [[3], [1]], [[1], [3]], [[2, 3], [3]]];
-const mkn: [number, number, number][] = [[1, 3, 17], [17, 130, 3], [3, 1, 130], [130, 17, 1]];
+const batchPairs: [number[], number[]][] = [
+  [[2], [2]],
+  [[2], []],
+  [[3], [1]],
+  [[1], [3]],
+  [[2, 3], [3]],
+];
+const mkn: [number, number, number][] = [
+  [1, 3, 17],
+  [17, 130, 3],
+  [3, 1, 130],
+  [130, 17, 1],
+];
 const rank3: MatMulCase[] = batchPairs.flatMap(([bA, bB]) =>
   mkn.flatMap(([m, k, n]) => TRANSPOSES.map(([tA, tB]) => ({ ...shapesFor(bA, bB, m, k, n, tA, tB), transposeA: tA, transposeB: tB }))),
 );
@@ -98,7 +109,15 @@ describe.each(WASM_MODES)('patched wasm BatchMatMul ($label)', (mode) => {
     const tensors = tf.memory().numTensors;
     const buffers = tf.engine().backend.numDataIds();
     for (const c of rank3.slice(0, 24)) runCase(c, caseData(c, 5));
-    gradsOf(true, true, [seeded([5, 4], 'l-a'), seeded([6, 5], 'l-b')], [[5, 4], [6, 5]]);
+    gradsOf(
+      true,
+      true,
+      [seeded([5, 4], 'l-a'), seeded([6, 5], 'l-b')],
+      [
+        [5, 4],
+        [6, 5],
+      ],
+    );
     expect(tf.memory().numTensors).toBe(tensors);
     expect(tf.engine().backend.numDataIds()).toBe(buffers);
   });

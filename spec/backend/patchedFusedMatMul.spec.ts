@@ -65,7 +65,12 @@ describe.each(WASM_MODES)('patched wasm _FusedMatMul ($label)', (mode) => {
   it('gives the same gradients as cpu for a, b and bias (|Δ| ≤ 1e-5·max|g| + 1e-6)', async () => {
     for (const [tA, tB] of TRANSPOSES) {
       for (const activation of ['linear', 'relu'] as const) {
-        const c: MatMulCase = { ...shapesFor([], [], 5, 130, 17, tA, tB), transposeA: tA, transposeB: tB, fused: { activation, biasShape: [17] } };
+        const c: MatMulCase = {
+          ...shapesFor([], [], 5, 130, 17, tA, tB),
+          transposeA: tA,
+          transposeB: tB,
+          fused: { activation, biasShape: [17] },
+        };
         const d = caseData(c, 17);
         const grads = () =>
           readTidy(() => {
@@ -105,7 +110,11 @@ describe.each(WASM_MODES)('patched wasm _FusedMatMul ($label)', (mode) => {
       const b = tf.tensor([1, 0, 0, 1], [1, 2, 2]);
       const bias = tf.tensor([10, 20]);
       const run = (kernel: KernelFunc) => {
-        const out = kernel({ inputs: { a, b, bias }, backend, attrs: { transposeA: true, transposeB: false, activation: 'linear', leakyreluAlpha: 0 } }) as TensorInfo;
+        const out = kernel({
+          inputs: { a, b, bias },
+          backend,
+          attrs: { transposeA: true, transposeB: false, activation: 'linear', leakyreluAlpha: 0 },
+        }) as TensorInfo;
         const values = Array.from(backend.readSync(out.dataId) as Float32Array);
         backend.disposeData(out.dataId);
         return values;

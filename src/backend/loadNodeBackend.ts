@@ -15,7 +15,7 @@ export async function loadNodeBackend(): Promise<NodeBackendResult> {
   try {
     await import(NODE_PACKAGE);
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error) };
+    return { ok: false, reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error) };
   }
   if (tf.findBackendFactory('tensorflow') == null) {
     return {

@@ -53,14 +53,37 @@ const wasmAdam: KernelFunc = ({ inputs, backend, attrs }) => {
   const addon = accelState.native;
   if (addon) {
     const o = (x: TensorInfo) => heapOffset(wasm, x);
-    addon.adam(wasmHeap(wasm), o(ins.p), o(ins.g), o(ins.m), o(ins.v), o(pOut), o(mOut), o(vOut), n,
-      s.beta1, 1 - s.beta1, s.beta2, 1 - s.beta2, s.bc2Sqrt, s.eps, s.stepSize);
+    addon.adam(
+      wasmHeap(wasm),
+      o(ins.p),
+      o(ins.g),
+      o(ins.m),
+      o(ins.v),
+      o(pOut),
+      o(mOut),
+      o(vOut),
+      n,
+      s.beta1,
+      1 - s.beta1,
+      s.beta2,
+      1 - s.beta2,
+      s.bc2Sqrt,
+      s.eps,
+      s.stepSize,
+    );
     return outs;
   }
   const all = [ins.p, ins.g, ins.m, ins.v, pOut, mOut, vOut];
   const memory = (wasm.wasm as unknown as { asm?: { memory?: unknown } }).asm?.memory;
   const simd = isWasmMemory(memory) ? adamSimdFor(memory) : undefined;
-  const done = simd ? runAdamSimd(simd, all.map((x) => heapOffset(wasm, x)), n, s) : 0;
+  const done = simd
+    ? runAdamSimd(
+        simd,
+        all.map((x) => heapOffset(wasm, x)),
+        n,
+        s,
+      )
+    : 0;
   if (done < n) {
     // Views are taken only after all three outputs exist: an allocation may grow (and detach) the heap.
     const [p, g, m, v, po, mo, vo] = all.map((x) => (wasm.typedArrayFromHeap(x) as Float32Array).subarray(done));

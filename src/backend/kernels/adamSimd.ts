@@ -3,8 +3,21 @@ import type { AdamStepScalars } from './adamUpdate';
 
 /** The SIMD Adam function bound to one wasm memory. */
 export type AdamSimd = (
-  p: number, g: number, m: number, v: number, pOut: number, mOut: number, vOut: number, quads: number,
-  beta1: number, oneMinusBeta1: number, beta2: number, oneMinusBeta2: number, bc2Sqrt: number, eps: number, stepSize: number,
+  p: number,
+  g: number,
+  m: number,
+  v: number,
+  pOut: number,
+  mOut: number,
+  vOut: number,
+  quads: number,
+  beta1: number,
+  oneMinusBeta1: number,
+  beta2: number,
+  oneMinusBeta2: number,
+  bc2Sqrt: number,
+  eps: number,
+  stepSize: number,
 ) => void;
 
 // The project's TypeScript libs do not declare the WebAssembly JS API, so just what is used here.

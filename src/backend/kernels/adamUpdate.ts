@@ -9,8 +9,6 @@ export interface AdamStepScalars {
   readonly stepSize: number;
 }
 
-
-
 /**
  * One Adam step over every element, in exactly the float32 operations (and order) of the
  * tf-op formulation in src/train/Adam.ts, each scalar rounded to float32 as tfjs rounds a

@@ -28,7 +28,13 @@ export function patchedFusedMatMul(stockFused: KernelFunc, stockBatchMatMul: Ker
     const { transposeA, transposeB, activation, leakyreluAlpha } = attrs as unknown as _FusedMatMulAttrs;
     if (accelState.native) {
       const native = nativeFusedMatMul(
-        accelState.native, wasm, inputs as unknown as FusedInputs, transposeA, transposeB, activation, leakyreluAlpha ?? 0.2,
+        accelState.native,
+        wasm,
+        inputs as unknown as FusedInputs,
+        transposeA,
+        transposeB,
+        activation,
+        leakyreluAlpha ?? 0.2,
       );
       if (native) return native;
     }

@@ -12,12 +12,7 @@ export function wasmKernel(name: string): KernelFunc {
 }
 
 /** Runs a single-output kernel directly on `backend`, bypassing the engine (no tape, no Tensor objects). */
-export function callKernel(
-  kernel: KernelFunc,
-  backend: BackendWasm,
-  inputs: NamedTensorInfoMap,
-  attrs: NamedAttrMap = {},
-): TensorInfo {
+export function callKernel(kernel: KernelFunc, backend: BackendWasm, inputs: NamedTensorInfoMap, attrs: NamedAttrMap = {}): TensorInfo {
   const out = kernel({ inputs, backend, attrs });
   if (Array.isArray(out)) {
     throw new Error('callKernel: expected a single-output kernel');
