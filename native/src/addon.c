@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "adam.h"
+#include "batchnorm.h"
 #include "heap.h"
 #include "pixels.h"
 
@@ -211,6 +212,39 @@ static napi_value Tanh(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* bnForward(heap, x, gamma, beta, y, xHat, mean, variance, std, n, c, eps): batch norm's training pass. */
+static napi_value BnForward(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 12, &call)) return NULL;
+  int ok = 1;
+  int64_t n = arg_int(&call, 9, &ok), c = arg_int(&call, 10, &ok);
+  double eps = arg_num(&call, 11, &ok);
+  if (!ok) return NULL;
+  const int64_t sizes[8] = {n * c, c, c, n * c, n * c, c, c, c};
+  float *p[8];
+  for (int i = 0; i < 8; i++)
+    if ((p[i] = arg_floats(&call, 1 + (size_t)i, sizes[i])) == NULL) return NULL;
+  if (!bn_forward(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], (size_t)n, (size_t)c, (float)eps))
+    napi_throw_error(env, NULL, "gradproof_native.bnForward: out of memory");
+  return NULL;
+}
+
+/* bnBackward(heap, dy, xHat, std, gamma, dx, dGamma, dBeta, n, c): gradients of the training pass. */
+static napi_value BnBackward(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 10, &call)) return NULL;
+  int ok = 1;
+  int64_t n = arg_int(&call, 8, &ok), c = arg_int(&call, 9, &ok);
+  if (!ok) return NULL;
+  const int64_t sizes[7] = {n * c, n * c, c, c, n * c, c, c};
+  float *p[7];
+  for (int i = 0; i < 7; i++)
+    if ((p[i] = arg_floats(&call, 1 + (size_t)i, sizes[i])) == NULL) return NULL;
+  if (!bn_backward(p[0], p[1], p[2], p[3], p[4], p[5], p[6], (size_t)n, (size_t)c))
+    napi_throw_error(env, NULL, "gradproof_native.bnBackward: out of memory");
+  return NULL;
+}
+
 /* adam(heap, p, g, m, v, pOut, mOut, vOut, n, beta1, 1-beta1, beta2, 1-beta2, bc2Sqrt, eps, stepSize). */
 static napi_value Adam(napi_env env, napi_callback_info info) {
   Call call;
@@ -272,6 +306,8 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"sumSquares", NULL, SumSquares, NULL, NULL, NULL, napi_default, NULL},
       {"gatherPixels", NULL, GatherPixels, NULL, NULL, NULL, napi_default, NULL},
       {"tanh", NULL, Tanh, NULL, NULL, NULL, napi_default, NULL},
+      {"bnForward", NULL, BnForward, NULL, NULL, NULL, napi_default, NULL},
+      {"bnBackward", NULL, BnBackward, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
       {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
   };

@@ -18,15 +18,21 @@ const NATIVE_PATCHES = [
   'wasm:Tanh+native',
   'wasm:GradproofAdam+native',
   'wasm:GradproofSumSquares+native',
+  'wasm:GradproofBatchNorm+native',
+  'wasm:GradproofBatchNormGrad+native',
 ];
 
 const nodeInstalled = packageVersion('@tensorflow/tfjs-node') !== undefined;
 
 describe('initBackend', () => {
-  it("'cpu' activates the cpu backend and reports versions, with only the fused Adam and squared-norm kernels added", async () => {
+  it("'cpu' activates the cpu backend and reports versions, with only gradproof's fused Adam, squared-norm and batch-norm kernels added", async () => {
     const info = await initBackend('cpu');
     expect(tf.getBackend()).toBe('cpu');
-    expect(info).toMatchObject({ name: 'cpu', requested: 'cpu', kernelPatches: ['cpu:GradproofAdam', 'cpu:GradproofSumSquares'] });
+    expect(info).toMatchObject({
+      name: 'cpu',
+      requested: 'cpu',
+      kernelPatches: ['cpu:GradproofAdam', 'cpu:GradproofSumSquares', 'cpu:GradproofBatchNorm', 'cpu:GradproofBatchNormGrad'],
+    });
     expect(info.native).toBeUndefined();
     expect(info.versions['@tensorflow/tfjs-core']).toBe(tf.version_core);
     expect(info.versions['@tensorflow/tfjs-backend-cpu']).toMatch(/^\d+\.\d+\.\d+/);

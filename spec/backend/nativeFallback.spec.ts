@@ -46,6 +46,8 @@ describe('native addon fallback', () => {
       'wasm:Tanh+native',
       'wasm:GradproofAdam+native',
       'wasm:GradproofSumSquares+native',
+      'wasm:GradproofBatchNorm+native',
+      'wasm:GradproofBatchNormGrad+native',
     ];
     expect(on.patches).toEqual(on.reason === null ? native : off.patches);
     // The gradient of w[0][0] is 2·(0.5 − 1)·3 < 0, and Adam's first step is lr whatever its size: 0.5 + 0.1.

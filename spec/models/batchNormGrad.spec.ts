@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
 import { BN_EPSILON, batchNorm, type BatchNormState } from '../../src/models/batchNorm';
 import { createRng } from '../../src/random/Rng';
+import { WASM_MODES } from '../backend/wasmModes';
 
 function seeded(n: number, stream: string, lo = -1, hi = 1): Float32Array {
   const out = new Float32Array(n);
@@ -28,17 +29,25 @@ function gradsOf(rows: number, cols: number, custom: boolean): Float32Array[] {
       // A non-linear, unevenly weighted loss so no gradient vanishes by symmetry.
       return tf.sum(tf.mul(tf.sin(y), weights));
     };
-    return tf.grads(loss)([x, gamma, beta]).map((g) => g.dataSync() as Float32Array);
+    return tf
+      .grads(loss)([x, gamma, beta])
+      .map((g) => g.dataSync() as Float32Array);
   });
 }
 
-describe.each(['cpu', 'wasm'] as const)('batchNorm custom gradient on %s', (backend) => {
+// cpu and wasm + native take gradproof's fused kernels; pure wasm the op-by-op customGrad.
+const BACKENDS = [
+  { label: 'cpu', start: () => initBackend('cpu') },
+  ...WASM_MODES.map((mode) => ({ label: `wasm, ${mode.label}`, start: () => initBackend('wasm', mode.options) })),
+];
+
+describe.each(BACKENDS)('batchNorm custom gradient on $label', ({ start }) => {
   it.each([
     [128, 16],
     [2, 3],
     [33, 1],
   ])('equals autodiff for x, γ and β within float32 tolerance (%i×%i)', async (rows, cols) => {
-    await initBackend(backend);
+    await start();
     const expected = gradsOf(rows, cols, false);
     const actual = gradsOf(rows, cols, true);
     ['x', 'gamma', 'beta'].forEach((name, i) => {
@@ -52,16 +61,16 @@ describe.each(['cpu', 'wasm'] as const)('batchNorm custom gradient on %s', (back
   });
 
   it('leaves no tensors behind inside a tidy, moments included', async () => {
-    await initBackend(backend);
+    await start();
     const before = tf.memory().numTensors;
     tf.tidy(() => {
       const state = { gamma: tf.ones([4]), beta: tf.zeros([4]) } as unknown as BatchNormState;
       const { moments } = batchNorm(tf.tensor2d(seeded(12, 'leak'), [3, 4]), state, true);
       expect(moments!.mean.shape).toEqual([4]);
     });
-    tf.grads((x: tf.Tensor) => batchNorm(x as tf.Tensor2D, { gamma: tf.ones([4]), beta: tf.zeros([4]) } as unknown as BatchNormState, true).y.sum())([
-      tf.tensor2d(seeded(12, 'leak2'), [3, 4]),
-    ]);
+    tf.grads((x: tf.Tensor) =>
+      batchNorm(x as tf.Tensor2D, { gamma: tf.ones([4]), beta: tf.zeros([4]) } as unknown as BatchNormState, true).y.sum(),
+    )([tf.tensor2d(seeded(12, 'leak2'), [3, 4])]);
     // tf.grads leaves its result and the input; tidy the rest away.
     expect(tf.memory().numTensors - before).toBeLessThanOrEqual(10);
   });

@@ -4,6 +4,7 @@ import type { BackendChoice, BackendInfo, BackendName } from './BackendInfo';
 import { accelState } from './accelState';
 import { backendState } from './backendState';
 import { ADAM_KERNEL } from './kernels/adamKernel';
+import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from './kernels/batchNormKernels';
 import { SUM_SQUARES_KERNEL } from './kernels/sumSquaresKernel';
 import { packageVersion } from './packageVersion';
 import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels';
@@ -32,7 +33,9 @@ export function currentBackendInfo(): BackendInfo {
   }
   versions.node = process.versions.node;
   const requested = backendState.resolved === active && backendState.requested !== undefined ? backendState.requested : CHOICE_OF[active];
-  const adam = [ADAM_KERNEL, SUM_SQUARES_KERNEL].filter((k) => tf.getKernel(k, active) != null).map((k) => `${active}:${k}`);
+  // The batch-norm kernels count only where batch norm takes them (see fusedBatchNormAvailable).
+  const bn = fusedBatchNormAvailable() ? [BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL] : [];
+  const adam = [ADAM_KERNEL, SUM_SQUARES_KERNEL, ...bn].filter((k) => tf.getKernel(k, active) != null).map((k) => `${active}:${k}`);
   if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: adam };
   const native = accelState.native;
   const wasmPatches = patchedWasmKernels().filter((p) => native || !NATIVE_ONLY_KERNELS.includes(p.slice('wasm:'.length)));

@@ -5,6 +5,7 @@ import { currentBackendInfo } from './currentBackendInfo';
 import { backendState } from './backendState';
 import { configureNative } from './configureNative';
 import { registerAdamKernel } from './kernels/adamKernel';
+import { registerBatchNormKernels } from './kernels/batchNormKernels';
 import { registerSumSquaresKernel } from './kernels/sumSquaresKernel';
 import { loadNodeBackend } from './loadNodeBackend';
 import { loadWasmBackend } from './loadWasmBackend';
@@ -35,6 +36,7 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   }
   registerAdamKernel();
   registerSumSquaresKernel();
+  registerBatchNormKernels();
   const resolved = await start(choice);
   backendState.requested = choice;
   backendState.resolved = resolved;

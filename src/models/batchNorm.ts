@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from '../backend/kernels/batchNormKernels';
 
 /** PyTorch's BatchNorm1d defaults. */
 export const BN_EPSILON = 1e-5;
@@ -24,17 +25,33 @@ export interface BatchMoments {
  * training: y = γ·(x − μ_B)/√(σ²_B + ε) + β with the biased batch variance σ²_B;
  * eval: the running mean and variance replace μ_B and σ²_B.
  */
-export function batchNorm(
-  x: tf.Tensor2D,
-  state: BatchNormState,
-  training: boolean,
-): { y: tf.Tensor2D; moments: BatchMoments | undefined } {
+export function batchNorm(x: tf.Tensor2D, state: BatchNormState, training: boolean): { y: tf.Tensor2D; moments: BatchMoments | undefined } {
   if (!training) {
     const y = x.sub(state.runningMean).div(state.runningVar.add(BN_EPSILON).sqrt()).mul(state.gamma).add(state.beta);
     return { y: y as tf.Tensor2D, moments: undefined };
   }
   let mean: tf.Tensor1D | undefined;
   let variance: tf.Tensor1D | undefined;
+  if (fusedBatchNormAvailable()) {
+    // gradproof's fused kernels (wasm, cpu): one dispatch forward, one backward.
+    const fused = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+      const [xIn, gamma, beta, save] = args as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
+      const attrs = { eps: BN_EPSILON } as unknown as tf.NamedAttrMap;
+      const [y, xHat, m, v, std] = tf.engine().runKernel(BN_FORWARD_KERNEL, { x: xIn, gamma, beta }, attrs) as tf.Tensor[];
+      mean = tf.keep(m as tf.Tensor1D);
+      variance = tf.keep(v as tf.Tensor1D);
+      save([xHat!, std!, gamma]);
+      return {
+        value: y!,
+        gradFunc: (dy: tf.Tensor | tf.Tensor[], saved: tf.Tensor[]) =>
+          tf
+            .engine()
+            .runKernel(BN_BACKWARD_KERNEL, { dy: dy as tf.Tensor, xHat: saved[0]!, std: saved[1]!, gamma: saved[2]! }) as tf.Tensor[],
+      };
+    });
+    const y = fused(x, state.gamma, state.beta) as tf.Tensor2D;
+    return { y, moments: { mean: mean!, variance: variance!, count: x.shape[0] } };
+  }
   // One tape node with a hand-written backward instead of autodiff through ~10 ops: about a
   // third of the kernel calls in a deep net's step. Forward values are computed exactly as before.
   const normalize = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
@@ -66,7 +83,10 @@ export function batchNorm(
 function batchNormGrad(dy: tf.Tensor, xHat: tf.Tensor, std: tf.Tensor, gamma: tf.Tensor): tf.Tensor[] {
   return tf.tidy(() => {
     const g = dy.mul(gamma);
-    const dx = g.sub(g.mean(0)).sub(xHat.mul(g.mul(xHat).mean(0))).div(std);
+    const dx = g
+      .sub(g.mean(0))
+      .sub(xHat.mul(g.mul(xHat).mean(0)))
+      .div(std);
     return [dx, dy.mul(xHat).sum(0), dy.sum(0)];
   });
 }

@@ -60,6 +60,34 @@ export interface NativeAddon {
   gatherPixels(heap: ArrayBuffer, out: number, images: Uint8Array, features: number, examples: Uint32Array, lut: Float32Array): void;
   /** out[i] = tanhf(x[i]) over `n` floats (the C library's; `out` may be `x`). */
   tanh(heap: ArrayBuffer, x: number, out: number, n: number): void;
+  /** Batch norm's training pass over an n×c block (see kernels/batchNormMath, which it matches bit for bit). */
+  bnForward(
+    heap: ArrayBuffer,
+    x: number,
+    gamma: number,
+    beta: number,
+    y: number,
+    xHat: number,
+    mean: number,
+    variance: number,
+    std: number,
+    n: number,
+    c: number,
+    eps: number,
+  ): void;
+  /** Batch norm's backward pass (see kernels/batchNormMath, which it matches bit for bit). */
+  bnBackward(
+    heap: ArrayBuffer,
+    dy: number,
+    xHat: number,
+    std: number,
+    gamma: number,
+    dx: number,
+    dGamma: number,
+    dBeta: number,
+    n: number,
+    c: number,
+  ): void;
   /** Sets OpenBLAS's thread count for later calls. */
   setThreads(n: number): void;
   /** What OpenBLAS reports about itself. */

@@ -11,7 +11,19 @@ export const NATIVE_ADDON_PATH = fileURLToPath(new URL('../../../native/build/Re
 /** The addon, or why it is unavailable (for BackendInfo and the bench). */
 export type NativeLoad = { readonly ok: true; readonly addon: NativeAddon } | { readonly ok: false; readonly reason: string };
 
-const FUNCTIONS = ['sgemm', 'biasRelu', 'adam', 'sum', 'sumSquares', 'gatherPixels', 'tanh', 'setThreads', 'info'] as const;
+const FUNCTIONS = [
+  'sgemm',
+  'biasRelu',
+  'adam',
+  'sum',
+  'sumSquares',
+  'gatherPixels',
+  'tanh',
+  'bnForward',
+  'bnBackward',
+  'setThreads',
+  'info',
+] as const;
 let loaded: NativeLoad | undefined;
 
 /**

@@ -1,0 +1,81 @@
+import * as tf from '@tensorflow/tfjs';
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { accelState } from '../accelState';
+import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap';
+import { arrayKernel } from './arrayKernel';
+import { batchNormBackward, batchNormForward } from './batchNormMath';
+
+/** Inputs {x: n×c, gamma: c, beta: c}, attrs {eps}; outputs [y, xHat, mean, variance, std]. */
+export const BN_FORWARD_KERNEL = 'GradproofBatchNorm';
+/** Inputs {dy, xHat: n×c, std, gamma: c}; outputs [dx, dGamma, dBeta]. */
+export const BN_BACKWARD_KERNEL = 'GradproofBatchNormGrad';
+
+const forwardShapes = ([x]: TensorInfo[]): number[][] => {
+  const c = x!.shape[1]!;
+  return [x!.shape.slice(), x!.shape.slice(), [c], [c], [c]];
+};
+const backwardShapes = ([dy, , std]: TensorInfo[]): number[][] => [dy!.shape.slice(), std!.shape.slice(), std!.shape.slice()];
+
+const cpuForward = arrayKernel(BN_FORWARD_KERNEL, 'cpu', ['x', 'gamma', 'beta'], forwardShapes, ([x, gamma, beta], outs, attrs) => {
+  const [y, xHat, mean, variance, std] = outs as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+  batchNormForward(x!, x!.length / gamma!.length, gamma!.length, gamma!, beta!, attrs.eps as number, { y, xHat, mean, variance, std });
+});
+
+const cpuBackward = arrayKernel(
+  BN_BACKWARD_KERNEL,
+  'cpu',
+  ['dy', 'xHat', 'std', 'gamma'],
+  backwardShapes,
+  ([dy, xHat, std, gamma], outs) => {
+    const [dx, dGamma, dBeta] = outs as [Float32Array, Float32Array, Float32Array];
+    batchNormBackward(dy!, xHat!, std!, gamma!, dy!.length / gamma!.length, gamma!.length, { dx, dGamma, dBeta });
+  },
+);
+
+/** On wasm the kernels run in the native addon (C, the same operations as batchNormMath). */
+function wasmKernel(name: string, inputNames: readonly string[], shapes: (ins: TensorInfo[]) => number[][], forward: boolean): KernelFunc {
+  return ({ inputs, backend, attrs }) => {
+    const addon = accelState.native;
+    if (addon == null) throw new Error(`${name}: runs on wasm only with gradproof's native addon active`);
+    const wasm = backend as BackendWasm;
+    const ins = inputNames.map((n) => (inputs as Record<string, TensorInfo>)[n]!);
+    for (const [i, t] of ins.entries()) {
+      if (t === undefined || t.dtype !== 'float32') throw new Error(`${name}: input ${inputNames[i]} must be float32, got ${t?.dtype}`);
+    }
+    const outs = shapes(ins).map((s) => wasm.makeOutput(s, 'float32'));
+    const at = [...ins, ...outs].map((t) => heapOffset(wasm, t));
+    const c = ins[forward ? 1 : 3]!.shape[0]!;
+    const n = tf.util.sizeFromShape(ins[0]!.shape) / c;
+    const heap = wasmHeap(wasm);
+    if (forward)
+      addon.bnForward(heap, at[0]!, at[1]!, at[2]!, at[3]!, at[4]!, at[5]!, at[6]!, at[7]!, n, c, (attrs as { eps: number }).eps);
+    else addon.bnBackward(heap, at[0]!, at[1]!, at[2]!, at[3]!, at[4]!, at[5]!, at[6]!, n, c);
+    return outs;
+  };
+}
+
+/**
+ * Registers batch norm's fused training kernels (idempotent): on cpu in JavaScript, on wasm in
+ * the native addon. One dispatch each way replaces about 25 stock kernels per layer, most of a
+ * deep batch-norm net's step. Pure wasm (its stock kernels are SIMD; JavaScript loops would be
+ * slower) and tfjs-node keep the op-by-op version: see fusedBatchNormAvailable.
+ */
+export function registerBatchNormKernels(): void {
+  const kernels: [string, 'wasm' | 'cpu', KernelFunc][] = [
+    [BN_FORWARD_KERNEL, 'cpu', cpuForward],
+    [BN_BACKWARD_KERNEL, 'cpu', cpuBackward],
+    [BN_FORWARD_KERNEL, 'wasm', wasmKernel(BN_FORWARD_KERNEL, ['x', 'gamma', 'beta'], forwardShapes, true)],
+    [BN_BACKWARD_KERNEL, 'wasm', wasmKernel(BN_BACKWARD_KERNEL, ['dy', 'xHat', 'std', 'gamma'], backwardShapes, false)],
+  ];
+  for (const [kernelName, backendName, kernelFunc] of kernels) {
+    if (tf.getKernel(kernelName, backendName) == null) tf.registerKernel({ kernelName, backendName, kernelFunc });
+  }
+}
+
+/** Whether batch norm takes the fused kernels on the active backend: cpu, or wasm with the native addon. */
+export function fusedBatchNormAvailable(): boolean {
+  const backend = tf.getBackend();
+  if (tf.getKernel(BN_FORWARD_KERNEL, backend) == null) return false;
+  return backend === 'cpu' || (backend === 'wasm' && accelState.native != null);
+}
