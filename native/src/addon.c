@@ -3,7 +3,6 @@
  * update, both working in place on the wasm heap (offsets are byte offsets into it), so no
  * tensor data is copied between JavaScript, wasm and C.
  */
-#include <math.h>
 #include <node_api.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -198,20 +197,6 @@ static napi_value GatherPixels(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* tanh(heap, x, out, n): out[i] = tanhf(x[i]) (libm's; x and out may be the same floats). */
-static napi_value Tanh(napi_env env, napi_callback_info info) {
-  Call call;
-  if (!call_begin(env, info, 4, &call)) return NULL;
-  int ok = 1;
-  int64_t n = arg_int(&call, 3, &ok);
-  if (!ok) return NULL;
-  const float *x = arg_floats(&call, 1, n);
-  float *out = x ? arg_floats(&call, 2, n) : NULL;
-  if (out == NULL) return NULL;
-  for (int64_t i = 0; i < n; i++) out[i] = tanhf(x[i]);
-  return NULL;
-}
-
 /* bnForward(heap, x, gamma, beta, y, xHat, mean, variance, std, n, c, eps): batch norm's training pass. */
 static napi_value BnForward(napi_env env, napi_callback_info info) {
   Call call;
@@ -305,7 +290,6 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"sum", NULL, Sum, NULL, NULL, NULL, napi_default, NULL},
       {"sumSquares", NULL, SumSquares, NULL, NULL, NULL, napi_default, NULL},
       {"gatherPixels", NULL, GatherPixels, NULL, NULL, NULL, napi_default, NULL},
-      {"tanh", NULL, Tanh, NULL, NULL, NULL, napi_default, NULL},
       {"bnForward", NULL, BnForward, NULL, NULL, NULL, napi_default, NULL},
       {"bnBackward", NULL, BnBackward, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},

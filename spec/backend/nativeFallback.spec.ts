@@ -43,7 +43,6 @@ describe('native addon fallback', () => {
       'wasm:_FusedMatMul+openblas',
       'wasm:Sum+native',
       'wasm:Identity',
-      'wasm:Tanh+native',
       'wasm:GradproofAdam+native',
       'wasm:GradproofSumSquares+native',
       'wasm:GradproofBatchNorm+native',

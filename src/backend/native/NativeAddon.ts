@@ -58,8 +58,6 @@ export interface NativeAddon {
    * (rows = examples.length); throws a RangeError for an example outside `images`.
    */
   gatherPixels(heap: ArrayBuffer, out: number, images: Uint8Array, features: number, examples: Uint32Array, lut: Float32Array): void;
-  /** out[i] = tanhf(x[i]) over `n` floats (the C library's; `out` may be `x`). */
-  tanh(heap: ArrayBuffer, x: number, out: number, n: number): void;
   /** Batch norm's training pass over an n×c block (see kernels/batchNormMath, which it matches bit for bit). */
   bnForward(
     heap: ArrayBuffer,

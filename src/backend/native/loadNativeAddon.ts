@@ -18,7 +18,6 @@ const FUNCTIONS = [
   'sum',
   'sumSquares',
   'gatherPixels',
-  'tanh',
   'bnForward',
   'bnBackward',
   'setThreads',
