@@ -207,8 +207,7 @@ static napi_value BnForward(napi_env env, napi_callback_info info) {
   if (!ok) return NULL;
   const int64_t sizes[8] = {n * c, c, c, n * c, n * c, c, c, c};
   float *p[8];
-  for (int i = 0; i < 8; i++)
-    if ((p[i] = arg_floats(&call, 1 + (size_t)i, sizes[i])) == NULL) return NULL;
+  if (!arg_float_list(&call, 1, 8, sizes, p)) return NULL;
   if (!bn_forward(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], (size_t)n, (size_t)c, (float)eps))
     napi_throw_error(env, NULL, "gradproof_native.bnForward: out of memory");
   return NULL;
@@ -223,8 +222,7 @@ static napi_value BnBackward(napi_env env, napi_callback_info info) {
   if (!ok) return NULL;
   const int64_t sizes[7] = {n * c, n * c, c, c, n * c, c, c};
   float *p[7];
-  for (int i = 0; i < 7; i++)
-    if ((p[i] = arg_floats(&call, 1 + (size_t)i, sizes[i])) == NULL) return NULL;
+  if (!arg_float_list(&call, 1, 7, sizes, p)) return NULL;
   if (!bn_backward(p[0], p[1], p[2], p[3], p[4], p[5], p[6], (size_t)n, (size_t)c))
     napi_throw_error(env, NULL, "gradproof_native.bnBackward: out of memory");
   return NULL;

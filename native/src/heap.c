@@ -74,3 +74,9 @@ int typed_array(Call *call, size_t i, napi_typedarray_type type, void **data, si
   }
   return 1;
 }
+
+int arg_float_list(Call *call, size_t first, size_t count, const int64_t *sizes, float **out) {
+  for (size_t i = 0; i < count; i++)
+    if ((out[i] = arg_floats(call, first + i, sizes[i])) == NULL) return 0;
+  return 1;
+}

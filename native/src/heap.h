@@ -22,6 +22,8 @@ int64_t arg_int(Call *call, size_t i, int *ok);
 double arg_num(Call *call, size_t i, int *ok);
 /* A float32 pointer at byte offset argv[i] with room for `count` floats; NULL (and throws) when out of bounds or misaligned. */
 float *arg_floats(Call *call, size_t i, int64_t count);
+/* arg_floats for `count` arguments from argv[first], with sizes[i] floats each; 0 (and throws) at the first bad one. */
+int arg_float_list(Call *call, size_t first, size_t count, const int64_t *sizes, float **out);
 /* argv[i] as a typed array of `type`: its data and element count; 0 (and throws) when it is anything else. */
 int typed_array(Call *call, size_t i, napi_typedarray_type type, void **data, size_t *length);
 #endif

@@ -7,19 +7,7 @@ import { packageVersion } from '../../src/backend/packageVersion';
 import { UsageError } from '../../src/errors/UsageError';
 import type { BackendChoice } from '../../src/backend/BackendInfo';
 import { nativeUnavailableReason } from '../../src/backend/currentBackendInfo';
-import { NATIVE_AVAILABLE } from './wasmModes';
-
-const PURE_PATCHES = ['wasm:BatchMatMul', 'wasm:_FusedMatMul', 'wasm:Identity', 'wasm:GradproofAdam', 'wasm:GradproofSumSquares'];
-const NATIVE_PATCHES = [
-  'wasm:BatchMatMul+openblas',
-  'wasm:_FusedMatMul+openblas',
-  'wasm:Sum+native',
-  'wasm:Identity',
-  'wasm:GradproofAdam+native',
-  'wasm:GradproofSumSquares+native',
-  'wasm:GradproofBatchNorm+native',
-  'wasm:GradproofBatchNormGrad+native',
-];
+import { NATIVE_AVAILABLE, NATIVE_PATCHES, PURE_PATCHES } from './wasmModes';
 
 const nodeInstalled = packageVersion('@tensorflow/tfjs-node') !== undefined;
 

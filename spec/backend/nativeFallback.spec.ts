@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { NATIVE_PATCHES, PURE_PATCHES } from './wasmModes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -29,26 +30,10 @@ function wasmInChild(env: Record<string, string>): { patches: string[]; reason: 
 describe('native addon fallback', () => {
   it('GRADPROOF_NATIVE=0 runs the pure-wasm kernels, says why, and takes the same first Adam step', () => {
     const off = wasmInChild({ GRADPROOF_NATIVE: '0' });
-    expect(off.patches).toEqual([
-      'wasm:BatchMatMul',
-      'wasm:_FusedMatMul',
-      'wasm:Identity',
-      'wasm:GradproofAdam',
-      'wasm:GradproofSumSquares',
-    ]);
+    expect(off.patches).toEqual(PURE_PATCHES);
     expect(off.reason).toBe('disabled by GRADPROOF_NATIVE=0');
     const on = wasmInChild({});
-    const native = [
-      'wasm:BatchMatMul+openblas',
-      'wasm:_FusedMatMul+openblas',
-      'wasm:Sum+native',
-      'wasm:Identity',
-      'wasm:GradproofAdam+native',
-      'wasm:GradproofSumSquares+native',
-      'wasm:GradproofBatchNorm+native',
-      'wasm:GradproofBatchNormGrad+native',
-    ];
-    expect(on.patches).toEqual(on.reason === null ? native : off.patches);
+    expect(on.patches).toEqual(on.reason === null ? NATIVE_PATCHES : PURE_PATCHES);
     // The gradient of w[0][0] is 2·(0.5 − 1)·3 < 0, and Adam's first step is lr whatever its size: 0.5 + 0.1.
     expect(off.w00).toBeCloseTo(0.6, 6);
     expect(on.w00).toBeCloseTo(0.6, 6);

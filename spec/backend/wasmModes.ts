@@ -10,6 +10,21 @@ export interface WasmMode {
 /** Whether the native addon loads here (built by npm ci where OpenBLAS is installed). */
 export const NATIVE_AVAILABLE = loadNativeAddon().ok;
 
+/** backend.kernelPatches on pure wasm: the patched matmuls, shared Identity, fused Adam and Σx². */
+export const PURE_PATCHES = ['wasm:BatchMatMul', 'wasm:_FusedMatMul', 'wasm:Identity', 'wasm:GradproofAdam', 'wasm:GradproofSumSquares'];
+
+/** backend.kernelPatches with the native addon (one OpenBLAS thread). */
+export const NATIVE_PATCHES = [
+  'wasm:BatchMatMul+openblas',
+  'wasm:_FusedMatMul+openblas',
+  'wasm:Sum+native',
+  'wasm:Identity',
+  'wasm:GradproofAdam+native',
+  'wasm:GradproofSumSquares+native',
+  'wasm:GradproofBatchNorm+native',
+  'wasm:GradproofBatchNormGrad+native',
+];
+
 /** The modes to run wasm specs in: pure wasm always, the native addon where it is built. */
 export const WASM_MODES: readonly WasmMode[] = [
   { label: 'pure wasm', options: { native: false } },
