@@ -11,6 +11,7 @@
 #include "batchnorm.h"
 #include "heap.h"
 #include "pixels.h"
+#include "tanh.h"
 
 /* Declared here rather than via cblas.h, whose location varies between BLAS packages. */
 enum { CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112 };
@@ -197,6 +198,20 @@ static napi_value GatherPixels(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* tanh(heap, x, out, n): out[i] = tanh(x[i]) (see tanh.c; x and out may be the same floats). */
+static napi_value Tanh(napi_env env, napi_callback_info info) {
+  Call call;
+  if (!call_begin(env, info, 4, &call)) return NULL;
+  int ok = 1;
+  int64_t n = arg_int(&call, 3, &ok);
+  if (!ok) return NULL;
+  const float *x = arg_floats(&call, 1, n);
+  float *out = x ? arg_floats(&call, 2, n) : NULL;
+  if (out == NULL) return NULL;
+  tanh_floats(x, out, (size_t)n);
+  return NULL;
+}
+
 /* bnForward(heap, x, gamma, beta, y, xHat, mean, variance, std, n, c, eps): batch norm's training pass. */
 static napi_value BnForward(napi_env env, napi_callback_info info) {
   Call call;
@@ -288,6 +303,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"sum", NULL, Sum, NULL, NULL, NULL, napi_default, NULL},
       {"sumSquares", NULL, SumSquares, NULL, NULL, NULL, napi_default, NULL},
       {"gatherPixels", NULL, GatherPixels, NULL, NULL, NULL, napi_default, NULL},
+      {"tanh", NULL, Tanh, NULL, NULL, NULL, napi_default, NULL},
       {"bnForward", NULL, BnForward, NULL, NULL, NULL, napi_default, NULL},
       {"bnBackward", NULL, BnBackward, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},

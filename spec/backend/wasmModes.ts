@@ -19,6 +19,7 @@ export const NATIVE_PATCHES = [
   'wasm:_FusedMatMul+openblas',
   'wasm:Sum+native',
   'wasm:Identity',
+  'wasm:Tanh+native',
   'wasm:GradproofAdam+native',
   'wasm:GradproofSumSquares+native',
   'wasm:GradproofBatchNorm+native',

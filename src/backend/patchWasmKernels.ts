@@ -3,6 +3,7 @@ import type { KernelFunc } from '@tensorflow/tfjs';
 import { patchedBatchMatMul } from './wasmKernels/patchedBatchMatMul';
 import { patchedFusedMatMul } from './wasmKernels/patchedFusedMatMul';
 import { patchedSum } from './wasmKernels/patchedSum';
+import { patchedTanh } from './wasmKernels/patchedTanh';
 import { sharedIdentity } from './wasmKernels/sharedIdentity';
 
 // Marks our kernelFuncs and remembers the stock one, so patching is idempotent even if this
@@ -11,13 +12,13 @@ const STOCK = Symbol.for('gradproof.backend.stockKernel');
 type Patched = KernelFunc & { [STOCK]?: KernelFunc };
 
 /** The wasm kernels gradproof replaces, in the order they are patched. */
-export const WASM_PATCHED_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Sum', 'Identity'] as const;
+export const WASM_PATCHED_KERNELS = ['BatchMatMul', '_FusedMatMul', 'Sum', 'Identity', 'Tanh'] as const;
 
 /** Patched kernels that only differ from stock while the native addon is active. */
-export const NATIVE_ONLY_KERNELS: readonly string[] = ['Sum'];
+export const NATIVE_ONLY_KERNELS: readonly string[] = ['Sum', 'Tanh'];
 
 /**
- * Replaces the wasm `BatchMatMul`, `_FusedMatMul`, `Sum` and `Identity` kernels with gradproof's (see
+ * Replaces the wasm `BatchMatMul`, `_FusedMatMul`, `Sum`, `Identity` and `Tanh` kernels with gradproof's (see
  * wasmKernels/), once per process; later calls only report. Requires
  * `@tensorflow/tfjs-backend-wasm` to be imported. Returns the patches as `wasm:KernelName`.
  */
@@ -28,6 +29,7 @@ export function patchWasmKernels(): string[] {
   install('_FusedMatMul', () => patchedFusedMatMul(stockFused, stockBatchMatMul));
   install('Sum', () => patchedSum(stockKernel('Sum')));
   install('Identity', () => sharedIdentity(stockKernel('Identity')));
+  install('Tanh', () => patchedTanh(stockKernel('Tanh')));
   return patchedWasmKernels();
 }
 

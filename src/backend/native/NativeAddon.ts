@@ -86,6 +86,8 @@ export interface NativeAddon {
     n: number,
     c: number,
   ): void;
+  /** out[i] = tanh(x[i]) over `n` floats, vectorised and correctly rounded (`out` may be `x`). */
+  tanh(heap: ArrayBuffer, x: number, out: number, n: number): void;
   /** Sets OpenBLAS's thread count for later calls. */
   setThreads(n: number): void;
   /** What OpenBLAS reports about itself. */

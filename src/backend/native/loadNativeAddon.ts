@@ -18,6 +18,7 @@ const FUNCTIONS = [
   'sum',
   'sumSquares',
   'gatherPixels',
+  'tanh',
   'bnForward',
   'bnBackward',
   'setThreads',
