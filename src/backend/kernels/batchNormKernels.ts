@@ -3,7 +3,7 @@ import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { accelState } from '../accelState';
 import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap';
-import { arrayKernel } from './arrayKernel';
+import { cpuArrayKernel } from './cpuArrayKernel';
 import { batchNormBackward, batchNormForward } from './batchNormMath';
 
 /** Inputs {x: n×c, gamma: c, beta: c}, attrs {eps}; outputs [y, xHat, mean, variance, std]. */
@@ -17,21 +17,15 @@ const forwardShapes = ([x]: TensorInfo[]): number[][] => {
 };
 const backwardShapes = ([dy, , std]: TensorInfo[]): number[][] => [dy!.shape.slice(), std!.shape.slice(), std!.shape.slice()];
 
-const cpuForward = arrayKernel(BN_FORWARD_KERNEL, 'cpu', ['x', 'gamma', 'beta'], forwardShapes, ([x, gamma, beta], outs, attrs) => {
+const cpuForward = cpuArrayKernel(BN_FORWARD_KERNEL, ['x', 'gamma', 'beta'], forwardShapes, ([x, gamma, beta], outs, attrs) => {
   const [y, xHat, mean, variance, std] = outs as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
   batchNormForward(x!, x!.length / gamma!.length, gamma!.length, gamma!, beta!, attrs.eps as number, { y, xHat, mean, variance, std });
 });
 
-const cpuBackward = arrayKernel(
-  BN_BACKWARD_KERNEL,
-  'cpu',
-  ['dy', 'xHat', 'std', 'gamma'],
-  backwardShapes,
-  ([dy, xHat, std, gamma], outs) => {
-    const [dx, dGamma, dBeta] = outs as [Float32Array, Float32Array, Float32Array];
-    batchNormBackward(dy!, xHat!, std!, gamma!, dy!.length / gamma!.length, gamma!.length, { dx, dGamma, dBeta });
-  },
-);
+const cpuBackward = cpuArrayKernel(BN_BACKWARD_KERNEL, ['dy', 'xHat', 'std', 'gamma'], backwardShapes, ([dy, xHat, std, gamma], outs) => {
+  const [dx, dGamma, dBeta] = outs as [Float32Array, Float32Array, Float32Array];
+  batchNormBackward(dy!, xHat!, std!, gamma!, dy!.length / gamma!.length, gamma!.length, { dx, dGamma, dBeta });
+});
 
 /** On wasm the kernels run in the native addon (C, the same operations as batchNormMath). */
 function wasmKernel(name: string, inputNames: readonly string[], shapes: (ins: TensorInfo[]) => number[][], forward: boolean): KernelFunc {

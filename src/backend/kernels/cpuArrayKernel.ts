@@ -1,20 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
-/** A kernel body over plain float32 arrays: reads `inputs`, fills `outputs` (fresh, zeroed on cpu). */
+/** A kernel body over plain float32 arrays: reads `inputs`, fills `outputs` (fresh and zeroed). */
 export type ArrayKernelBody = (inputs: Float32Array[], outputs: Float32Array[], attrs: Record<string, unknown>) => void;
 
 /**
- * A float32 kernel for the wasm or cpu backend from a body over arrays: inputs are named in
- * `inputNames` order, outputs get the shapes `outputShapes` gives. On wasm the arrays are views
- * of the backend's heap (taken after every output exists, since an allocation may replace the
- * heap); on cpu they are the backend's own arrays. Meant for small fused ops whose cost was the
- * dispatch of a dozen stock kernels, not the arithmetic.
+ * A float32 kernel for the cpu backend from a body over arrays: inputs are named in
+ * `inputNames` order (the backend's own arrays), outputs get the shapes `outputShapes` gives.
+ * Meant for small fused ops whose cost was the dispatch of a dozen stock kernels.
  */
-export function arrayKernel(
+export function cpuArrayKernel(
   name: string,
-  backendName: 'wasm' | 'cpu',
   inputNames: readonly string[],
   outputShapes: (inputs: TensorInfo[]) => number[][],
   body: ArrayKernelBody,
@@ -25,13 +21,6 @@ export function arrayKernel(
       if (x === undefined || x.dtype !== 'float32') throw new Error(`${name}: input ${inputNames[i]} must be float32, got ${x?.dtype}`);
     }
     const shapes = outputShapes(ins);
-    if (backendName === 'wasm') {
-      const wasm = backend as BackendWasm;
-      const outs = shapes.map((s) => wasm.makeOutput(s, 'float32'));
-      const view = (t: TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
-      body(ins.map(view), outs.map(view), attrs as Record<string, unknown>);
-      return outs;
-    }
     const cpu = backend as unknown as {
       data: { get(id: object): { values: unknown } };
       makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
