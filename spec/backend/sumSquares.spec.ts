@@ -59,7 +59,7 @@ describe.each([
   it('refuses a non-float32 input by name', async () => {
     await start();
     const ints = tf.tensor([1, 2], [2], 'int32');
-    expect(() => tf.engine().runKernel(SUM_SQUARES_KERNEL, { x: ints })).toThrow(/GradproofSumSquares: x must be float32, got int32/);
+    expect(() => tf.engine().runKernel(SUM_SQUARES_KERNEL, { x: ints })).toThrow(/GradproofSumSquares: input x must be float32, got int32/);
     expect(tf.tidy(() => sumSquares(ints).dataSync()[0])).toBe(5);
     ints.dispose();
   });

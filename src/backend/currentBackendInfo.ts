@@ -35,12 +35,15 @@ export function currentBackendInfo(): BackendInfo {
   const requested = backendState.resolved === active && backendState.requested !== undefined ? backendState.requested : CHOICE_OF[active];
   // The batch-norm kernels count only where batch norm takes them (see fusedBatchNormAvailable).
   const bn = fusedBatchNormAvailable() ? [BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL] : [];
-  const adam = [ADAM_KERNEL, SUM_SQUARES_KERNEL, ...bn].filter((k) => tf.getKernel(k, active) != null).map((k) => `${active}:${k}`);
-  if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: adam };
+  const own = [ADAM_KERNEL, SUM_SQUARES_KERNEL, ...bn].filter((k) => tf.getKernel(k, active) != null);
+  const ownPatches = own.map((k) => `${active}:${k}`);
+  if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: ownPatches };
   const native = accelState.native;
   const wasmPatches = patchedWasmKernels().filter((p) => native || !NATIVE_ONLY_KERNELS.includes(p.slice('wasm:'.length)));
-  const patches = [...wasmPatches, ...adam];
+  const patches = [...wasmPatches, ...ownPatches];
   const blas = accelState.blasThreads > 1 ? `-t${accelState.blasThreads}` : '';
+  // With the addon, gradproof's own kernels and the native-only patches run in C; Identity stays as it is.
+  const inC = new Set([...own, ...NATIVE_ONLY_KERNELS].map((k) => `wasm:${k}`));
   return {
     name: active,
     requested,
@@ -48,9 +51,7 @@ export function currentBackendInfo(): BackendInfo {
     simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
     threads: backendState.wasmThreads ?? 1,
     // OpenBLAS rounds differently at different thread counts, so a count above 1 is named.
-    kernelPatches: native
-      ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : p === 'wasm:Identity' ? p : `${p}+native`))
-      : patches,
+    kernelPatches: native ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : inC.has(p) ? `${p}+native` : p)) : patches,
     ...(native ? { native: { ...native.info(), library: 'openblas' as const, threads: accelState.blasThreads } } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { accelState } from '../accelState';
 import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap';
-import { cpuArrayKernel } from './cpuArrayKernel';
+import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel';
 import { batchNormBackward, batchNormForward } from './batchNormMath';
 
 /** Inputs {x: n×c, gamma: c, beta: c}, attrs {eps}; outputs [y, xHat, mean, variance, std]. */
@@ -33,10 +33,7 @@ function wasmKernel(name: string, inputNames: readonly string[], shapes: (ins: T
     const addon = accelState.native;
     if (addon == null) throw new Error(`${name}: runs on wasm only with gradproof's native addon active`);
     const wasm = backend as BackendWasm;
-    const ins = inputNames.map((n) => (inputs as Record<string, TensorInfo>)[n]!);
-    for (const [i, t] of ins.entries()) {
-      if (t === undefined || t.dtype !== 'float32') throw new Error(`${name}: input ${inputNames[i]} must be float32, got ${t?.dtype}`);
-    }
+    const ins = float32Inputs(name, inputNames, inputs);
     const outs = shapes(ins).map((s) => wasm.makeOutput(s, 'float32'));
     const at = [...ins, ...outs].map((t) => heapOffset(wasm, t));
     const c = ins[forward ? 1 : 3]!.shape[0]!;

@@ -7,7 +7,7 @@ import { SUM_SQUARES_KERNEL } from './sumSquaresKernel';
  */
 export function sumSquares(x: tf.Tensor): tf.Scalar {
   if (x.dtype === 'float32' && tf.getKernel(SUM_SQUARES_KERNEL, tf.getBackend()) != null) {
-    return tf.engine().runKernel(SUM_SQUARES_KERNEL, { x }) as tf.Scalar;
+    return (tf.engine().runKernel(SUM_SQUARES_KERNEL, { x }) as tf.Scalar[])[0]!;
   }
   return tf.tidy(() => tf.sum(tf.square(x)));
 }
