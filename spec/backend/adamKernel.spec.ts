@@ -5,7 +5,8 @@ import type { BackendOptions } from '../../src/backend/BackendInfo';
 import { createRng } from '../../src/random/Rng';
 import { Adam } from '../../src/train/Adam';
 import { TORCH_ADAM, type AdamConfig } from '../../src/train/AdamConfig';
-import { adamSimdFor, isWasmMemory } from '../../src/backend/kernels/adamSimd';
+import { adamSimdFor, isWasmMemory, runAdamSimd } from '../../src/backend/kernels/adamSimd';
+import { adamUpdate } from '../../src/backend/kernels/adamUpdate';
 import { adamSimdModuleBytes } from '../../src/backend/kernels/adamSimdModule';
 import { NATIVE_AVAILABLE } from './wasmModes';
 
@@ -105,5 +106,26 @@ describe('the pure-wasm SIMD Adam module', () => {
     const memory = (tf.backend() as unknown as { wasm: { asm: { memory: unknown } } }).wasm.asm.memory;
     expect(isWasmMemory(memory)).toBe(true);
     expect(adamSimdFor(memory as object)).toBeTypeOf('function');
+  });
+
+  it("links to the threaded binary's shared memory too, with the JavaScript update's bits", () => {
+    type Mem = { buffer: ArrayBuffer };
+    const api = (globalThis as unknown as { WebAssembly: { Memory: new (d: object) => Mem } }).WebAssembly;
+    const n = 64;
+    const inputs = ['p', 'g', 'm', 'v'].map((stream, i) => seeded(n, stream, i === 1));
+    for (const v of inputs[3]!.keys()) inputs[3]![v] = Math.abs(inputs[3]![v]!);
+    const scalars = { beta1: 0.9, beta2: 0.999, eps: 1e-8, bc2Sqrt: Math.sqrt(1 - 0.999 ** 3), stepSize: 0.01 / (1 - 0.9 ** 3) };
+    const expected = [0, 1, 2].map(() => new Float32Array(n));
+    adamUpdate(inputs[0]!, inputs[1]!, inputs[2]!, inputs[3]!, expected[0]!, expected[1]!, expected[2]!, scalars);
+    for (const shared of [false, true]) {
+      const memory = new api.Memory(shared ? { initial: 1, maximum: 65536, shared: true } : { initial: 1 });
+      expect(memory.buffer instanceof SharedArrayBuffer).toBe(shared);
+      const heap = new Float32Array(memory.buffer);
+      inputs.forEach((x, i) => heap.set(x, i * n));
+      const fn = adamSimdFor(memory);
+      expect(fn).toBeTypeOf('function');
+      expect(runAdamSimd(fn!, [0, 1, 2, 3, 4, 5, 6].map((i) => i * n * 4), n, scalars)).toBe(n);
+      expect([4, 5, 6].map((i) => [...heap.subarray(i * n, (i + 1) * n)])).toEqual(expected.map((x) => [...x]));
+    }
   });
 });

@@ -70,6 +70,8 @@ describe('gradproof CLI', () => {
     [['run', 'cifar/gelu-plain'], /unknown experiment "cifar\/gelu-plain"; try one of: cifar\/sigmoid-plain/],
     [['run', 'gurmukhi/dropout', '--seed', 'abc'], /--seed must be an integer >= 0, got "abc"/],
     [['run', 'gurmukhi/dropout', '--epochs', '0'], /--epochs must be an integer >= 1, got "0"/],
+    [['run', 'gurmukhi/dropout', '--wasm-threads', '9'], /gradproof run: --wasm-threads must be an integer in 1\.\.8, got "9"/],
+    [['bench', '--wasm-threads', '0'], /gradproof bench: --wasm-threads must be an integer in 1\.\.8, got "0"/],
     [['run', 'gurmukhi/dropout', '--backend', 'gpu'], /--backend must be one of auto\|node\|wasm\|cpu, got "gpu"/],
     [['run', 'gurmukhi/dropout', '--colour'], /gradproof run: Unknown option '--colour'/],
     [['data', 'fetch', 'mnist'], /expected `data fetch cifar10`/],

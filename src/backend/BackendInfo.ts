@@ -17,7 +17,10 @@ export interface BackendInfo {
   readonly versions: Readonly<Record<string, string>>;
   /** wasm only: whether the SIMD binary was loaded. */
   readonly simd?: boolean;
-  /** wasm only: the XNNPACK thread count (1 in Node: tfjs never loads the threaded binary there). */
+  /**
+   * wasm only: the XNNPACK thread count. Above 1 only on pure wasm started with
+   * `wasmThreads` (tfjs's threaded binary, which stock tfjs never loads in Node).
+   */
   readonly threads?: number;
   /**
    * Kernels gradproof replaced or added on this backend, as `backend:KernelName`, suffixed
@@ -41,4 +44,11 @@ export interface BackendOptions {
    * may differ between counts, so a count above 1 shows in kernelPatches (`+openblas-t2`).
    */
   readonly blasThreads?: number;
+  /**
+   * Pure wasm only: XNNPACK threads, 1..8; default 1. Above 1, the first wasm start in the
+   * process loads tfjs's threaded binary instead (see nodeWasmThreads), which then stays for the
+   * process, so a later different count is a UsageError, and the native addon cannot join it.
+   * Ignored when the native addon will run (it uses the single-threaded binary and blasThreads).
+   */
+  readonly wasmThreads?: number;
 }

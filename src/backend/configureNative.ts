@@ -6,9 +6,12 @@ import { tfjsInternalsProblem } from './tfjsInternals';
  * Turns the native addon on (when `wanted` and it loads, on a tfjs whose internals it was
  * written against) or off. Returns why it stays off although wanted, else undefined.
  */
-export function configureNative(wanted: boolean, blasThreads: number): string | undefined {
+export function configureNative(wanted: boolean, blasThreads: number, wasmThreads: number): string | undefined {
   accelState.native = undefined;
   if (!wanted) return undefined;
+  if (wasmThreads > 1) {
+    return `this process's wasm backend runs tfjs's threaded binary (${wasmThreads} XNNPACK threads, shared memory), which the addon does not support; start a new process without wasmThreads`;
+  }
   const problem = tfjsInternalsProblem();
   if (problem !== undefined) return problem;
   const load = loadNativeAddon();

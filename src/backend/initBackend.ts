@@ -9,6 +9,9 @@ import { registerBatchNormKernels } from './kernels/batchNormKernels';
 import { registerSumSquaresKernel } from './kernels/sumSquaresKernel';
 import { loadNodeBackend } from './loadNodeBackend';
 import { loadWasmBackend } from './loadWasmBackend';
+import { loadNativeAddon } from './native/loadNativeAddon';
+import { MAX_WASM_THREADS } from './nodeWasmThreads';
+import { tfjsInternalsProblem } from './tfjsInternals';
 
 const CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
 
@@ -18,6 +21,7 @@ const CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
  *   OpenBLAS addon unless `options.native` is false or the addon is not built), else cpu.
  * - `node`: tfjs-node or a UsageError saying how to install it.
  * - `wasm` / `cpu`: exactly that backend.
+ * On pure wasm, `options.wasmThreads` > 1 runs XNNPACK on that many threads (fixed per process).
  * Calling again with the same choice and options while its backend is still active is cheap; a
  * different choice switches backend. Results are comparable byte for byte only between runs
  * with equal BackendInfo (name, versions and kernelPatches).
@@ -30,22 +34,36 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   if (!Number.isSafeInteger(threads) || threads < 1) {
     throw new UsageError(`initBackend: blasThreads must be a positive integer, got ${String(options.blasThreads)}`);
   }
-  const optionsKey = JSON.stringify([options.native ?? true, threads]);
+  const wasmThreads = options.wasmThreads;
+  if (wasmThreads !== undefined && (!Number.isSafeInteger(wasmThreads) || wasmThreads < 1 || wasmThreads > MAX_WASM_THREADS)) {
+    throw new UsageError(`initBackend: wasmThreads must be an integer in 1..${MAX_WASM_THREADS}, got ${String(wasmThreads)}`);
+  }
+  const optionsKey = JSON.stringify([options.native ?? true, threads, wasmThreads]);
   if (backendState.requested === choice && backendState.resolved === tf.getBackend() && backendState.optionsKey === optionsKey) {
     return currentBackendInfo();
   }
   registerAdamKernel();
   registerSumSquaresKernel();
   registerBatchNormKernels();
-  const resolved = await start(choice);
+  const nativeWanted = options.native ?? true;
+  // The wasm binary is chosen at the first start: threaded only for pure wasm.
+  const nativeWillRun = nativeWanted && tfjsInternalsProblem() === undefined && loadNativeAddon().ok;
+  const resolved = await start(choice, nativeWillRun ? 1 : (wasmThreads ?? 1));
+  if (resolved === 'wasm' && wasmThreads !== undefined && !nativeWillRun && backendState.wasmThreads !== wasmThreads) {
+    throw new UsageError(
+      `initBackend: wasmThreads ${wasmThreads} asked for, but this process's wasm backend runs ${String(backendState.wasmThreads)} ` +
+        `XNNPACK thread(s)${backendState.wasmThreadsUnavailable ? ` (threaded binary unavailable: ${backendState.wasmThreadsUnavailable})` : ''}; ` +
+        'the binary is fixed at the first wasm start, so start a new process',
+    );
+  }
   backendState.requested = choice;
   backendState.resolved = resolved;
   backendState.optionsKey = optionsKey;
-  backendState.nativeUnavailable = configureNative(resolved === 'wasm' && (options.native ?? true), threads);
+  backendState.nativeUnavailable = configureNative(resolved === 'wasm' && nativeWanted, threads, backendState.wasmThreads ?? 1);
   return currentBackendInfo();
 }
 
-async function start(choice: BackendChoice): Promise<BackendName> {
+async function start(choice: BackendChoice, wasmThreads: number): Promise<BackendName> {
   switch (choice) {
     case 'node': {
       const node = await loadNodeBackend();
@@ -57,7 +75,7 @@ async function start(choice: BackendChoice): Promise<BackendName> {
     }
     case 'wasm':
       try {
-        await startWasm();
+        await startWasm(wasmThreads);
         return 'wasm';
       } catch (error) {
         throw new UsageError(`initBackend: backend "wasm" failed to start (${message(error)}); choose "cpu"`, {
@@ -70,7 +88,7 @@ async function start(choice: BackendChoice): Promise<BackendName> {
     case 'auto':
       if ((await loadNodeBackend()).ok) return 'tensorflow';
       try {
-        await startWasm();
+        await startWasm(wasmThreads);
         return 'wasm';
       } catch {
         await startCpu();
@@ -83,9 +101,10 @@ async function start(choice: BackendChoice): Promise<BackendName> {
   }
 }
 
-async function startWasm(): Promise<void> {
-  const details = await loadWasmBackend();
+async function startWasm(threads: number): Promise<void> {
+  const details = await loadWasmBackend(threads);
   backendState.wasmThreads = details.threads;
+  backendState.wasmThreadsUnavailable ??= details.threadsUnavailable;
 }
 
 async function startCpu(): Promise<void> {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { nodeWasmThreads } from './nodeWasmThreads';
 import { patchWasmKernels } from './patchWasmKernels';
 
 const require = createRequire(import.meta.url);
@@ -10,23 +11,60 @@ export interface WasmBackendDetails {
   readonly simd: boolean;
   readonly threads: number;
   readonly kernelPatches: string[];
+  /** Why the threaded binary was asked for and not loaded (the single-threaded one runs instead). */
+  readonly threadsUnavailable?: string;
 }
 
 /**
  * Activates `@tensorflow/tfjs-backend-wasm` with its binaries loaded from the installed
- * package, and patches its matmul kernels. Throws what tfjs throws when the backend fails.
+ * package, and patches its matmul kernels. The binary is chosen at the first activation in a
+ * process and kept: with `threads` > 1 the threaded SIMD one with an XNNPACK pool of that size
+ * (see nodeWasmThreads), falling back to the single-threaded one if it cannot start. Throws
+ * what tfjs throws when the backend fails.
  */
-export async function loadWasmBackend(): Promise<WasmBackendDetails> {
+export async function loadWasmBackend(threads = 1): Promise<WasmBackendDetails> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  // setWasmPaths throws once the backend is initialised, so only before the first init.
+  const kernelPatches = patchWasmKernels();
+  let threadsUnavailable: string | undefined;
+  // setWasmPaths and setThreadsCount only act before the first init.
   if (tf.findBackend('wasm') == null) {
     const pkg = require.resolve('@tensorflow/tfjs-backend-wasm/package.json');
     wasm.setWasmPaths(`${path.join(path.dirname(pkg), 'dist')}${path.sep}`);
+    if (threads > 1) {
+      wasm.setThreadsCount(threads);
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
+      try {
+        if (!(await nodeWasmThreads(threads, () => tf.setBackend('wasm')))) threadsUnavailable = 'tf.setBackend("wasm") returned false';
+      } catch (error) {
+        threadsUnavailable = error instanceof Error ? error.message : String(error);
+      }
+      if (threadsUnavailable !== undefined) {
+        tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+        wasm.setThreadsCount(1);
+      }
+    }
   }
-  const kernelPatches = patchWasmKernels();
   if (!(await tf.setBackend('wasm'))) {
     throw new Error('tf.setBackend("wasm") returned false');
   }
+  unrefPthreadWorkers();
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
-  return { simd: simd === true, threads: wasm.getThreadsCount(), kernelPatches };
+  return {
+    simd: simd === true,
+    threads: wasm.getThreadsCount(),
+    kernelPatches,
+    ...(threadsUnavailable !== undefined ? { threadsUnavailable } : {}),
+  };
+}
+
+/**
+ * Lets the process exit while XNNPACK's pool threads wait for work: emscripten keeps a worker
+ * referenced while it runs a pthread, and the pool's threads run for the process's life.
+ */
+function unrefPthreadWorkers(): void {
+  const module = (tf.backend() as unknown as { wasm?: { PThread?: { runningWorkers?: unknown[]; unusedWorkers?: unknown[] } } }).wasm;
+  const pthread = module?.PThread;
+  for (const worker of [...(pthread?.runningWorkers ?? []), ...(pthread?.unusedWorkers ?? [])]) {
+    (worker as { unref?: () => void }).unref?.();
+  }
 }

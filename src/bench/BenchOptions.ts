@@ -18,6 +18,8 @@ export interface BenchOptions {
    * thread each train more examples per second in total than one process with two threads.
    */
   readonly blasThreads?: number;
+  /** XNNPACK threads on pure wasm (default 1; see BackendOptions.wasmThreads). */
+  readonly wasmThreads?: number;
   /** Timed repetitions per measurement, after one untimed warm-up (default 5). */
   readonly repeats?: number;
   /** Training examples per repetition, rounded up to whole batches (default 5,120). */

@@ -8,6 +8,8 @@ export interface BenchResult {
   readonly kernelPatches: readonly string[];
   /** OpenBLAS threads (native addon only). */
   readonly blasThreads?: number;
+  /** XNNPACK threads (pure wasm, when above 1). */
+  readonly wasmThreads?: number;
   /** Median over the timed repetitions. */
   readonly examplesPerSecond: number;
   /** Useful floating-point work per second at the median (see mlpFlops), in GFLOP/s. */

@@ -6,7 +6,7 @@ export function formatBenchTable(results: readonly BenchResult[]): string {
   const rows = results.map((r) => [
     r.experiment,
     r.phase,
-    r.backend + (r.blasThreads !== undefined && r.blasThreads > 1 ? ` (${r.blasThreads} threads)` : ''),
+    r.backend + threadsNote(r.blasThreads ?? r.wasmThreads),
     r.examplesPerSecond.toFixed(0),
     r.gflops.toFixed(1),
     r.msPerBatch.toFixed(2),
@@ -15,4 +15,8 @@ export function formatBenchTable(results: readonly BenchResult[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+function threadsNote(threads: number | undefined): string {
+  return threads !== undefined && threads > 1 ? ` (${threads} threads)` : '';
 }

@@ -16,7 +16,7 @@ import { timeTraining, type PhaseTimings } from './timeTraining';
 /**
  * Measures training and evaluation throughput of each experiment on the real data: the median
  * of `repeats` timed repetitions after a warm-up, with GFLOP/s and the process's peak RSS.
- * Starts the backend itself (initBackend with the options' backend, native and blasThreads).
+ * Starts the backend itself (initBackend with the options' backend, native, blasThreads and wasmThreads).
  */
 export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
   const repeats = options.repeats ?? 5;
@@ -26,6 +26,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
   const info = await initBackend(options.backend ?? 'auto', {
     ...(options.native !== undefined ? { native: options.native } : {}),
     ...(options.blasThreads !== undefined ? { blasThreads: options.blasThreads } : {}),
+    ...(options.wasmThreads !== undefined ? { wasmThreads: options.wasmThreads } : {}),
   });
   const say = options.onProgress ?? (() => {});
   const results: BenchResult[] = [];
@@ -64,6 +65,7 @@ function resultOf(
     backend: info.native ? `${info.name}+${info.native.library}` : info.name,
     kernelPatches: [...info.kernelPatches],
     ...(info.native ? { blasThreads: info.native.threads } : {}),
+    ...(!info.native && info.threads !== undefined && info.threads > 1 ? { wasmThreads: info.threads } : {}),
     examplesPerSecond,
     gflops: (examplesPerSecond * flopsPerExample) / 1e9,
     // maxRSS is in kilobytes.

@@ -14,11 +14,12 @@ export function parseCommandArgs<O extends Options>(command: string, args: reado
 }
 
 /** Parses an integer flag, naming the flag and echoing the value when it is not one. */
-export function intFlag(command: string, name: string, value: string | undefined, min: number): number | undefined {
+export function intFlag(command: string, name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(`gradproof ${command}: --${name} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+  if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in ${min}..${max}`;
+    throw new UsageError(`gradproof ${command}: --${name} must be an integer ${range}, got ${JSON.stringify(value)}`);
   }
   return n;
 }

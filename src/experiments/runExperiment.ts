@@ -24,6 +24,8 @@ export interface RunOptions {
   /** Train on a seeded subset of this many training examples; evaluation stays on the full sets. */
   readonly limit?: number;
   readonly backend?: BackendChoice;
+  /** XNNPACK threads on pure wasm (see BackendOptions.wasmThreads); results do not depend on it. */
+  readonly wasmThreads?: number;
   readonly data?: LoadDataOptions;
   readonly onProgress?: (p: TrainProgress) => void;
   /**
@@ -43,7 +45,7 @@ export async function runExperiment(options: RunOptions): Promise<RunRecord> {
   const { seed } = options;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`run: seed must be a non-negative integer, got ${seed}`);
   const epochs = options.epochs ?? exp.epochs;
-  const backend = await initBackend(options.backend ?? 'auto');
+  const backend = await initBackend(options.backend ?? 'auto', options.wasmThreads !== undefined ? { wasmThreads: options.wasmThreads } : {});
   const startedAt = new Date();
   const dataStart = performance.now();
   const data = await loadExperimentData(exp.dataset, options.dataDir, options.data);

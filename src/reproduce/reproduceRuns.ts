@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads';
 import { getExperiment } from '../experiments/getExperiment';
 import type { RunRecord } from '../record/RunRecord';
 import { isRunDone } from './isRunDone';
@@ -34,6 +35,8 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<{ records: Run
     while (next < todo.length) {
       const run = todo[next++]!;
       const args = ['run', run.experiment, '--seed', String(run.seed), '--out', run.out, '--data', o.dataDir, '--backend', o.backend];
+      // Pure wasm shares the cores among the runs in flight (the native addon ignores this).
+      args.push('--wasm-threads', String(Math.max(1, Math.min(MAX_WASM_THREADS, Math.floor(availableParallelism() / jobs)))));
       if (o.epochs !== undefined) args.push('--epochs', String(o.epochs));
       if (o.limit !== undefined) args.push('--limit', String(o.limit));
       o.log(`reproduce: start ${run.experiment} seed ${run.seed}`);

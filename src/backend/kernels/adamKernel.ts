@@ -74,7 +74,9 @@ const wasmAdam: KernelFunc = ({ inputs, backend, attrs }) => {
     return outs;
   }
   const all = [ins.p, ins.g, ins.m, ins.v, pOut, mOut, vOut];
-  const memory = (wasm.wasm as unknown as { asm?: { memory?: unknown } }).asm?.memory;
+  // The single-threaded binary exports its memory; the threaded one imports a shared memory.
+  const module = wasm.wasm as unknown as { asm?: { memory?: unknown }; wasmMemory?: unknown };
+  const memory = module.asm?.memory ?? module.wasmMemory;
   const simd = isWasmMemory(memory) ? adamSimdFor(memory) : undefined;
   const done = simd
     ? runAdamSimd(

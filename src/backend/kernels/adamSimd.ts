@@ -28,8 +28,8 @@ interface WasmJsApi {
 }
 const WASM = (globalThis as unknown as { WebAssembly: WasmJsApi }).WebAssembly;
 
-let compiled: object | null | undefined;
-const instances = new WeakMap<object, AdamSimd>();
+const compiled = new Map<boolean, object | null>();
+const instances = new WeakMap<object, AdamSimd | null>();
 
 /** Whether `x` is a WebAssembly.Memory. */
 export function isWasmMemory(x: unknown): x is object {
@@ -37,25 +37,31 @@ export function isWasmMemory(x: unknown): x is object {
 }
 
 /**
- * The SIMD Adam (see adamSimdModule) instantiated on `memory`, or undefined where this
- * WebAssembly engine lacks SIMD (then the caller uses the JavaScript loop).
+ * The SIMD Adam (see adamSimdModule) instantiated on `memory` (shared or not), or undefined
+ * where this WebAssembly engine lacks SIMD or will not link it (then the caller uses the
+ * JavaScript loop).
  */
 export function adamSimdFor(memory: object): AdamSimd | undefined {
-  if (compiled === undefined) {
-    try {
-      compiled = new WASM.Module(adamSimdModuleBytes());
-    } catch {
-      compiled = null;
-    }
-  }
-  if (compiled === null) return undefined;
   let fn = instances.get(memory);
   if (fn === undefined) {
-    const instance = new WASM.Instance(compiled, { env: { memory } });
-    fn = instance.exports.adam as AdamSimd;
+    const shared = (memory as { buffer?: unknown }).buffer instanceof SharedArrayBuffer;
+    let module = compiled.get(shared);
+    if (module === undefined) {
+      try {
+        module = new WASM.Module(adamSimdModuleBytes(shared));
+      } catch {
+        module = null;
+      }
+      compiled.set(shared, module);
+    }
+    try {
+      fn = module === null ? null : (new WASM.Instance(module, { env: { memory } }).exports.adam as AdamSimd);
+    } catch {
+      fn = null;
+    }
     instances.set(memory, fn);
   }
-  return fn;
+  return fn ?? undefined;
 }
 
 /** Runs the SIMD step on all whole quads of n elements; returns how many elements it did. */

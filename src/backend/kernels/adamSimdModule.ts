@@ -5,9 +5,11 @@
  * Pointers are byte offsets; `quads` = elements / 4 (the caller does the tail). Every f32x4 op
  * is correctly rounded and they run in adamUpdate's order, so results are bit-identical to it.
  * Written as bytes because the project has no wasm toolchain; the layout follows the
- * WebAssembly 2.0 binary format (SIMD opcodes are 0xfd plus a LEB128 index).
+ * WebAssembly 2.0 binary format (SIMD opcodes are 0xfd plus a LEB128 index). `shared` declares
+ * the imported memory shared (the threads proposal's limits flag 3, with the 4 GiB maximum the
+ * threaded tfjs binary uses), as importing the threaded backend's memory requires.
  */
-export function adamSimdModuleBytes(): Uint8Array {
+export function adamSimdModuleBytes(shared = false): Uint8Array {
   const I32 = 0x7f;
   const F32 = 0x7d;
   const V128 = 0x7b;
@@ -105,7 +107,7 @@ export function adamSimdModuleBytes(): Uint8Array {
     0x00,
     0x00,
     ...section(1, [1, ...type]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 0x00]),
+    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, ...(shared ? [0x03, 0x00, ...leb(65536)] : [0x00, 0x00])]),
     ...section(3, [1, 0]),
     ...section(7, [1, ...name('adam'), 0x00, 0]),
     ...section(10, [1, ...leb(code.length), ...code]),

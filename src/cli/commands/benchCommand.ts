@@ -4,10 +4,11 @@ import { runBench } from '../../bench/runBench';
 import { resolveDataDir } from '../../data/resolveDataDir';
 import { UsageError } from '../../errors/UsageError';
 import { backendFlag } from '../backendFlag';
+import { wasmThreadsFlag } from '../wasmThreadsFlag';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs';
 
 export const BENCH_USAGE =
-  'gradproof bench [--json] [--backend auto|node|wasm|cpu] [--data DIR] [--repeats N] [--no-native] [--threads N] [--experiment ID]...';
+  'gradproof bench [--json] [--backend auto|node|wasm|cpu] [--data DIR] [--repeats N] [--no-native] [--threads N] [--wasm-threads N] [--experiment ID]...';
 
 /** `gradproof bench`: training and evaluation throughput on the real data (see runBench). */
 export async function benchCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -18,6 +19,7 @@ export async function benchCommand(args: readonly string[], out: NodeJS.Writable
     repeats: { type: 'string' },
     'no-native': { type: 'boolean' },
     threads: { type: 'string' },
+    'wasm-threads': { type: 'string' },
     experiment: { type: 'string', multiple: true },
   });
   if (positionals.length > 0) {
@@ -31,6 +33,7 @@ export async function benchCommand(args: readonly string[], out: NodeJS.Writable
     backend: backendFlag('bench', values.backend),
     ...(values['no-native'] ? { native: false } : {}),
     ...(threads !== undefined ? { blasThreads: threads } : {}),
+    wasmThreads: wasmThreadsFlag('bench', values['wasm-threads']),
     ...(repeats !== undefined ? { repeats } : {}),
     onProgress: (message) => err.write(`${message}\n`),
   });

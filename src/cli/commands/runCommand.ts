@@ -4,11 +4,12 @@ import { runExperiment } from '../../experiments/runExperiment';
 import { getExperiment } from '../../experiments/getExperiment';
 import { writeRunRecord } from '../../record/runRecordIO';
 import { backendFlag } from '../backendFlag';
+import { wasmThreadsFlag } from '../wasmThreadsFlag';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs';
 import { progressPrinter } from '../progressPrinter';
 
 export const RUN_USAGE =
-  'gradproof run <experiment> [--seed N] [--epochs E] [--limit N] [--data DIR] [--backend auto|node|wasm|cpu] [--cache DIR] [--no-cache] [--out FILE] [--json]';
+  'gradproof run <experiment> [--seed N] [--epochs E] [--limit N] [--data DIR] [--backend auto|node|wasm|cpu] [--wasm-threads N] [--cache DIR] [--no-cache] [--out FILE] [--json]';
 
 /** `gradproof run`: trains one experiment and writes (or prints) its run record. */
 export async function runCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {
@@ -18,6 +19,7 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
     limit: { type: 'string' },
     data: { type: 'string' },
     backend: { type: 'string' },
+    'wasm-threads': { type: 'string' },
     cache: { type: 'string' },
     'no-cache': { type: 'boolean' },
     out: { type: 'string' },
@@ -32,6 +34,7 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
   const limit = intFlag('run', 'limit', values.limit, 1);
   const dataDir = resolveDataDir(values.data);
   const backend = backendFlag('run', values.backend);
+  const wasmThreads = wasmThreadsFlag('run', values['wasm-threads']);
   // With --json the record owns stdout, so human lines go to stderr.
   const lines = values.json ? err : out;
   err.write(`gradproof run ${experiment.id}: seed ${seed}, data ${dataDir}\n`);
@@ -41,6 +44,7 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
     seed,
     dataDir,
     backend,
+    wasmThreads,
     ...(epochs !== undefined ? { epochs } : {}),
     ...(limit !== undefined ? { limit } : {}),
     data: {

@@ -1,0 +1,11 @@
+import { availableParallelism } from 'node:os';
+import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads';
+import { intFlag } from './parseCommandArgs';
+
+/**
+ * `--wasm-threads N`: XNNPACK threads when the run lands on pure wasm (no native addon).
+ * Default for the CLI: every core (at most 8), since one command is one process.
+ */
+export function wasmThreadsFlag(command: string, value: string | undefined): number {
+  return intFlag(command, 'wasm-threads', value, 1, MAX_WASM_THREADS) ?? Math.min(availableParallelism(), MAX_WASM_THREADS);
+}
