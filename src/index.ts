@@ -12,7 +12,7 @@ export { createRng, type Rng } from './random/Rng';
 
 // Backends
 export { initBackend } from './backend/initBackend';
-export { currentBackendInfo } from './backend/currentBackendInfo';
+export { currentBackendInfo, nativeUnavailableReason, wasmThreadsUnavailableReason } from './backend/currentBackendInfo';
 export type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './backend/BackendInfo';
 
 // Data

@@ -124,7 +124,14 @@ describe('the pure-wasm SIMD Adam module', () => {
       inputs.forEach((x, i) => heap.set(x, i * n));
       const fn = adamSimdFor(memory);
       expect(fn).toBeTypeOf('function');
-      expect(runAdamSimd(fn!, [0, 1, 2, 3, 4, 5, 6].map((i) => i * n * 4), n, scalars)).toBe(n);
+      expect(
+        runAdamSimd(
+          fn!,
+          [0, 1, 2, 3, 4, 5, 6].map((i) => i * n * 4),
+          n,
+          scalars,
+        ),
+      ).toBe(n);
       expect([4, 5, 6].map((i) => [...heap.subarray(i * n, (i + 1) * n)])).toEqual(expected.map((x) => [...x]));
     }
   });

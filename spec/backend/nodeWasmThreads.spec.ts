@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_WASM_THREADS, nodeWasmThreads } from '../../src/backend/nodeWasmThreads';
 import { initBackend } from '../../src/backend/initBackend';
@@ -14,6 +16,7 @@ interface ChildReport {
   patches: string[];
   weights: string;
   nativeAfter: { threads: number; reason: string | null };
+  threadsOff: string | null;
 }
 
 /**
@@ -21,12 +24,12 @@ interface ChildReport {
  * takes four Adam steps on a seeded two-layer net big enough for XNNPACK to split its products
  * across threads, and reports the weights' bytes; then asks for the native addon.
  */
-function trainInChild(wasmThreads: number): ChildReport {
+function trainInChild(wasmThreads: number, env: Record<string, string> = {}): ChildReport {
   const script = `
     import * as tf from '@tensorflow/tfjs';
     import { createHash } from 'node:crypto';
     import { initBackend } from './src/backend/initBackend.ts';
-    import { nativeUnavailableReason } from './src/backend/currentBackendInfo.ts';
+    import { nativeUnavailableReason, wasmThreadsUnavailableReason } from './src/backend/currentBackendInfo.ts';
     import { Adam } from './src/train/Adam.ts';
     const info = await initBackend('wasm', { native: false, wasmThreads: ${wasmThreads} });
     const w1 = tf.variable(tf.randomNormal([300, 200], 0, 0.1, 'float32', 1));
@@ -40,17 +43,19 @@ function trainInChild(wasmThreads: number): ChildReport {
     }
     const hash = createHash('sha256');
     for (const w of [w1, w2]) hash.update(Buffer.from(w.dataSync().buffer));
+    const threadsOff = wasmThreadsUnavailableReason() ?? null;
     const after = await initBackend('wasm');
     console.log(JSON.stringify({
       threads: info.threads,
       patches: info.kernelPatches,
       weights: hash.digest('hex'),
       nativeAfter: { threads: after.threads, reason: nativeUnavailableReason() ?? null },
+      threadsOff,
     }));
   `;
   const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     cwd: root,
-    env: { ...process.env, GRADPROOF_NATIVE: '' },
+    env: { ...process.env, GRADPROOF_NATIVE: '', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -70,7 +75,19 @@ describe('nodeWasmThreads', () => {
     expect(two.nativeAfter.threads).toBe(2);
     expect(two.nativeAfter.reason).toMatch(/threaded binary \(2 XNNPACK threads/);
     if (NATIVE_AVAILABLE) expect(one.nativeAfter.reason).toBeNull();
+    expect([one.threadsOff, two.threadsOff]).toEqual([null, null]);
   }, 120_000);
+
+  it('falls back to one thread, saying why, when the worker files cannot be written', () => {
+    // os.tmpdir() follows TMPDIR; a file where the worker folder should be blocks it.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'gradproof-threads-'));
+    writeFileSync(path.join(tmp, `gradproof-wasm-threads-${os.userInfo().uid}`), '');
+    const blocked = trainInChild(2, { TMPDIR: tmp });
+    rmSync(tmp, { recursive: true, force: true });
+    expect(blocked.threads).toBe(1);
+    expect(blocked.threadsOff).toMatch(/ENOTDIR|EEXIST|ENOENT/);
+    expect(blocked.patches).toEqual(PURE_PATCHES);
+  }, 60_000);
 
   it('rejects thread counts outside 2..8, naming the API', async () => {
     for (const bad of [1, MAX_WASM_THREADS + 1, 2.5]) {
@@ -106,7 +123,9 @@ describe('initBackend wasmThreads', () => {
 
   it('refuses a different count once the process runs the single-threaded binary', async () => {
     await initBackend('wasm', { native: false });
-    await expect(initBackend('wasm', { native: false, wasmThreads: 2 })).rejects.toThrow(/wasmThreads 2 asked for, but this process's wasm backend runs 1 XNNPACK thread/);
+    await expect(initBackend('wasm', { native: false, wasmThreads: 2 })).rejects.toThrow(
+      /wasmThreads 2 asked for, but this process's wasm backend already runs 1 XNNPACK thread/,
+    );
     const info = await initBackend('wasm', { native: false, wasmThreads: 1 });
     expect(info.threads).toBe(1);
   });

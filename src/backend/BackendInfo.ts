@@ -19,7 +19,8 @@ export interface BackendInfo {
   readonly simd?: boolean;
   /**
    * wasm only: the XNNPACK thread count. Above 1 only on pure wasm started with
-   * `wasmThreads` (tfjs's threaded binary, which stock tfjs never loads in Node).
+   * `wasmThreads` (tfjs's threaded binary, which stock tfjs never loads in Node). Recorded, but
+   * it does not change results: XNNPACK gives each output tile to one thread (spec'd bit for bit).
    */
   readonly threads?: number;
   /**

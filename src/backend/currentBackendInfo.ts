@@ -60,3 +60,8 @@ export function currentBackendInfo(): BackendInfo {
 export function nativeUnavailableReason(): string | undefined {
   return backendState.nativeUnavailable;
 }
+
+/** Why pure wasm runs one XNNPACK thread although more were asked for (threaded binary failed to start), else undefined. */
+export function wasmThreadsUnavailableReason(): string | undefined {
+  return backendState.wasmThreadsUnavailable;
+}

@@ -48,12 +48,14 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   const nativeWanted = options.native ?? true;
   // The wasm binary is chosen at the first start: threaded only for pure wasm.
   const nativeWillRun = nativeWanted && tfjsInternalsProblem() === undefined && loadNativeAddon().ok;
+  const wasmBefore = backendState.wasmThreads;
   const resolved = await start(choice, nativeWillRun ? 1 : (wasmThreads ?? 1));
-  if (resolved === 'wasm' && wasmThreads !== undefined && !nativeWillRun && backendState.wasmThreads !== wasmThreads) {
+  // A threaded start that fell back to one thread carries on (wasmThreadsUnavailableReason says
+  // why); asking a running backend for another count is the caller's mistake.
+  if (resolved === 'wasm' && wasmThreads !== undefined && !nativeWillRun && wasmBefore !== undefined && wasmBefore !== wasmThreads) {
     throw new UsageError(
-      `initBackend: wasmThreads ${wasmThreads} asked for, but this process's wasm backend runs ${String(backendState.wasmThreads)} ` +
-        `XNNPACK thread(s)${backendState.wasmThreadsUnavailable ? ` (threaded binary unavailable: ${backendState.wasmThreadsUnavailable})` : ''}; ` +
-        'the binary is fixed at the first wasm start, so start a new process',
+      `initBackend: wasmThreads ${wasmThreads} asked for, but this process's wasm backend already runs ${wasmBefore} ` +
+        'XNNPACK thread(s); the binary is fixed at the first wasm start, so start a new process',
     );
   }
   backendState.requested = choice;

@@ -57,7 +57,8 @@ export async function nodeWasmThreads<T>(threads: number, start: () => Promise<T
   const createObjectURL = (blob: Blob): string => {
     const text = texts.get(blob);
     if (text === undefined) return originalCreateObjectURL(blob);
-    if (!text.includes(WORKER_NEEDLE)) throw new Error('nodeWasmThreads: the tfjs pthread worker script no longer loads its main script as expected');
+    if (!text.includes(WORKER_NEEDLE))
+      throw new Error('nodeWasmThreads: the tfjs pthread worker script no longer loads its main script as expected');
     if (mainPath === undefined) throw new Error('nodeWasmThreads: tfjs made the pthread worker before its main script');
     return cached(dir, text.replace(WORKER_NEEDLE, `if(true){importScripts(${JSON.stringify(mainPath)})}`));
   };

@@ -1,5 +1,6 @@
 import { initBackend } from '../backend/initBackend';
 import type { BackendInfo } from '../backend/BackendInfo';
+import { nativeUnavailableReason, wasmThreadsUnavailableReason } from '../backend/currentBackendInfo';
 import { limitSubset } from '../data/limitSubset';
 import { wholeDataset } from '../data/Subset';
 import { UsageError } from '../errors/UsageError';
@@ -29,6 +30,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
     ...(options.wasmThreads !== undefined ? { wasmThreads: options.wasmThreads } : {}),
   });
   const say = options.onProgress ?? (() => {});
+  const nativeOff = nativeUnavailableReason();
+  if (nativeOff !== undefined) say(`bench: native addon not in use: ${nativeOff}`);
+  const threadsOff = wasmThreadsUnavailableReason();
+  if (threadsOff !== undefined) say(`bench: pure wasm runs one thread: ${threadsOff}`);
   const results: BenchResult[] = [];
   for (const exp of experiments) {
     say(`bench ${exp.id}: loading ${exp.dataset}`);

@@ -14,7 +14,13 @@ export function parseCommandArgs<O extends Options>(command: string, args: reado
 }
 
 /** Parses an integer flag, naming the flag and echoing the value when it is not one. */
-export function intFlag(command: string, name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function intFlag(
+  command: string,
+  name: string,
+  value: string | undefined,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!/^-?\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min || n > max) {

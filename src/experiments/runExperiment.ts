@@ -45,7 +45,10 @@ export async function runExperiment(options: RunOptions): Promise<RunRecord> {
   const { seed } = options;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`run: seed must be a non-negative integer, got ${seed}`);
   const epochs = options.epochs ?? exp.epochs;
-  const backend = await initBackend(options.backend ?? 'auto', options.wasmThreads !== undefined ? { wasmThreads: options.wasmThreads } : {});
+  const backend = await initBackend(
+    options.backend ?? 'auto',
+    options.wasmThreads !== undefined ? { wasmThreads: options.wasmThreads } : {},
+  );
   const startedAt = new Date();
   const dataStart = performance.now();
   const data = await loadExperimentData(exp.dataset, options.dataDir, options.data);

@@ -1,3 +1,4 @@
+import { wasmThreadsUnavailableReason } from '../../backend/currentBackendInfo';
 import { resolveDataDir } from '../../data/resolveDataDir';
 import { UsageError } from '../../errors/UsageError';
 import { runExperiment } from '../../experiments/runExperiment';
@@ -60,6 +61,8 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
     },
     onProgress: progressPrinter(err, lines),
   });
+  const threadsOff = wasmThreadsUnavailableReason();
+  if (threadsOff !== undefined) err.write(`pure wasm ran one thread: ${threadsOff}\n`);
   err.write(
     `backend ${record.backend.name}; ${record.timing.trainExamplesPerSecond.toFixed(0)} training examples/s; ` +
       `${record.timing.seconds.toFixed(1)} s in all\n`,
