@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { accelState } from '../accelState';
-import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap';
-import { adamSimdFor, isWasmMemory, runAdamSimd } from './adamSimd';
+import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap';
+import { adamSimdFor, runAdamSimd } from './adamSimd';
 import { adamUpdate, type AdamStepScalars } from './adamUpdate';
 
 /** gradproof's fused Adam kernel: inputs {p, g, m, v}, attrs AdamStepScalars, outputs [p1, m1, v1]. */
@@ -74,10 +74,8 @@ const wasmAdam: KernelFunc = ({ inputs, backend, attrs }) => {
     return outs;
   }
   const all = [ins.p, ins.g, ins.m, ins.v, pOut, mOut, vOut];
-  // The single-threaded binary exports its memory; the threaded one imports a shared memory.
-  const module = wasm.wasm as unknown as { asm?: { memory?: unknown }; wasmMemory?: unknown };
-  const memory = module.asm?.memory ?? module.wasmMemory;
-  const simd = isWasmMemory(memory) ? adamSimdFor(memory) : undefined;
+  const memory = wasmMemory(wasm);
+  const simd = memory ? adamSimdFor(memory) : undefined;
   const done = simd
     ? runAdamSimd(
         simd,

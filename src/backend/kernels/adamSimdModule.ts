@@ -1,3 +1,5 @@
+import { leb, oneFunctionModule } from '../simd/wasmBytes';
+
 /**
  * A hand-assembled WebAssembly SIMD module for the pure-wasm Adam step, run on the tfjs wasm
  * backend's own memory (imported as env.memory), four floats at a time:
@@ -5,9 +7,8 @@
  * Pointers are byte offsets; `quads` = elements / 4 (the caller does the tail). Every f32x4 op
  * is correctly rounded and they run in adamUpdate's order, so results are bit-identical to it.
  * Written as bytes because the project has no wasm toolchain; the layout follows the
- * WebAssembly 2.0 binary format (SIMD opcodes are 0xfd plus a LEB128 index). `shared` declares
- * the imported memory shared (the threads proposal's limits flag 3, with the 4 GiB maximum the
- * threaded tfjs binary uses), as importing the threaded backend's memory requires.
+ * WebAssembly 2.0 binary format (SIMD opcodes are 0xfd plus a LEB128 index). `shared`: see
+ * oneFunctionModule.
  */
 export function adamSimdModuleBytes(shared = false): Uint8Array {
   const I32 = 0x7f;
@@ -95,40 +96,6 @@ export function adamSimdModuleBytes(shared = false): Uint8Array {
     0x0b,
   ];
   const locals = [2, 2, I32, 10, V128];
-  const code = [...locals, ...body];
   const type = [0x60, 15, ...Array<number>(8).fill(I32), ...Array<number>(7).fill(F32), 0];
-  return new Uint8Array([
-    0x00,
-    0x61,
-    0x73,
-    0x6d,
-    0x01,
-    0x00,
-    0x00,
-    0x00,
-    ...section(1, [1, ...type]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, ...(shared ? [0x03, 0x00, ...leb(65536)] : [0x00, 0x00])]),
-    ...section(3, [1, 0]),
-    ...section(7, [1, ...name('adam'), 0x00, 0]),
-    ...section(10, [1, ...leb(code.length), ...code]),
-  ]);
-}
-
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function name(s: string): number[] {
-  return [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-}
-
-function section(id: number, content: number[]): number[] {
-  return [id, ...leb(content.length), ...content];
+  return oneFunctionModule(type, locals, body, 'adam', shared);
 }

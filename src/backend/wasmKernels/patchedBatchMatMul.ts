@@ -2,12 +2,13 @@ import type { BatchMatMulAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs'
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { accelState } from '../accelState';
 import { nativeMatMul } from './nativeMatMul';
-import { planMatMul } from './planMatMul';
+import { finishMatMul, planMatMul } from './planMatMul';
 import { callKernel, disposeOwned } from './wasmKernel';
 
 /**
  * A wasm `BatchMatMul` that never lets the stock kernel see a transpose flag: autodiff's
- * weight gradient xᵀ·dy and input gradient dy·wᵀ both take the fast untransposed path.
+ * weight gradient xᵀ·dy and input gradient dy·wᵀ both take the fast untransposed path, and a
+ * single product may be computed transposed when that packs less (see planMatMul).
  * With the native addon active (accelState.native), OpenBLAS's sgemm takes every case it
  * supports, transposes included. `stock` is the original wasm kernelFunc.
  */
@@ -20,11 +21,9 @@ export function patchedBatchMatMul(stock: KernelFunc): KernelFunc {
     if (native) return native;
     const owned: TensorInfo[] = [];
     try {
-      const plan = planMatMul(wasm, a, b, transposeA, transposeB, owned);
+      const plan = planMatMul(wasm, a, b, transposeA, transposeB, owned, true);
       const untransposed = { transposeA: false, transposeB: false };
-      const out = callKernel(stock, wasm, { a: plan.a, b: plan.b }, untransposed);
-      out.shape = plan.outShape;
-      return out;
+      return finishMatMul(wasm, plan, callKernel(stock, wasm, { a: plan.a, b: plan.b }, untransposed));
     } finally {
       disposeOwned(wasm, owned);
     }
