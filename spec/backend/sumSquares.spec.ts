@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
 import { sumOfSquares } from '../../src/backend/kernels/sumOfSquares';
 import { sumSquares } from '../../src/backend/kernels/sumSquares';
-import { SUM_SQUARES_KERNEL } from '../../src/backend/kernels/sumSquaresKernel';
+import { SUM_SQUARES_KERNEL, sumSquaresSimdFor } from '../../src/backend/kernels/sumSquaresKernel';
 import { WASM_MODES } from './wasmModes';
 
 const floats = fc.float32Array({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6, maxLength: 300 });
@@ -22,6 +22,26 @@ describe('sumOfSquares', () => {
         expect(Math.abs(sumOfSquares(x) - want)).toBeLessThanOrEqual(want * 1e-12);
       }),
     );
+  });
+});
+
+describe('the pure-wasm SIMD Σx² module', () => {
+  it("gives sumOfSquares's bits on private and shared memories, whatever the length and offset", () => {
+    type Mem = { buffer: ArrayBuffer };
+    const api = (globalThis as unknown as { WebAssembly: { Memory: new (d: object) => Mem } }).WebAssembly;
+    for (const shared of [false, true]) {
+      const memory = new api.Memory(shared ? { initial: 1, maximum: 65536, shared: true } : { initial: 1 });
+      const fn = sumSquaresSimdFor(memory);
+      expect(fn).toBeTypeOf('function');
+      fc.assert(
+        fc.property(floats, fc.nat(3), (x, quad) => {
+          // Any 4-byte-aligned start: the module's v128 loads need not be 16-byte aligned.
+          const view = new Float32Array(memory.buffer, 4 * quad, x.length);
+          view.set(x);
+          expect(Object.is(fn!(4 * quad, x.length), sumOfSquares(x))).toBe(true);
+        }),
+      );
+    }
   });
 });
 

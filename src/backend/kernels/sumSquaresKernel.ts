@@ -2,12 +2,17 @@ import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { accelState } from '../accelState';
-import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap';
+import { simdFunctionFor } from '../simd/simdFunctionFor';
+import { sumSquaresSimdModuleBytes } from '../simd/sumSquaresSimdModule';
+import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap';
 import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel';
 import { sumOfSquares } from './sumOfSquares';
 
 /** gradproof's squared-norm kernel: input {x} float32, outputs [the scalar Σ x²] (accumulated in double). */
 export const SUM_SQUARES_KERNEL = 'GradproofSumSquares';
+
+/** The SIMD Σx² module instantiated on a wasm memory (see simdFunctionFor). */
+export const sumSquaresSimdFor = simdFunctionFor<(ptr: number, n: number) => number>(sumSquaresSimdModuleBytes, 'sumSquares');
 
 /** The backends the kernel is registered for (tfjs-node keeps sum(square(x))). */
 export const SUM_SQUARES_KERNEL_BACKENDS = ['wasm', 'cpu'] as const;
@@ -15,6 +20,8 @@ export const SUM_SQUARES_KERNEL_BACKENDS = ['wasm', 'cpu'] as const;
 /**
  * Registers the kernel for wasm and cpu (idempotent). One read of x, no temporary: the
  * square-then-sum it replaces wrote and re-read a full-size tensor for every gradient, every step.
+ * On wasm it runs in the native addon, else gradproof's SIMD module (sumSquaresSimdModule), else
+ * JavaScript; all three give the same bits.
  */
 export function registerSumSquaresKernel(): void {
   for (const backendName of SUM_SQUARES_KERNEL_BACKENDS) {
@@ -30,7 +37,13 @@ const wasmSumSquares: KernelFunc = ({ inputs, backend }) => {
   const out = wasm.makeOutput([], 'float32');
   const addon = accelState.native;
   // Views are taken after the output exists: the allocation may grow (and replace) the heap.
-  const sum = addon ? addon.sumSquares(wasmHeap(wasm), heapOffset(wasm, x), n) : sumOfSquares(wasm.typedArrayFromHeap(x) as Float32Array);
+  const memory = wasmMemory(wasm);
+  const simd = addon || !memory ? undefined : sumSquaresSimdFor(memory);
+  const sum = addon
+    ? addon.sumSquares(wasmHeap(wasm), heapOffset(wasm, x), n)
+    : simd
+      ? simd(heapOffset(wasm, x), n)
+      : sumOfSquares(wasm.typedArrayFromHeap(x) as Float32Array);
   (wasm.typedArrayFromHeap(out) as Float32Array)[0] = sum;
   return [out];
 };
