@@ -21,7 +21,7 @@ export interface MatMulPlan {
 // gradproof's SIMD transpose. Only their ratios matter.
 const PACK_NS = 6.5;
 const STOCK_TRANSPOSE_NS = 10;
-const SIMD_TRANSPOSE_NS = 1.5;
+const SIMD_TRANSPOSE_NS = 1;
 
 // Buffers that have been the weight side (b) of a product: a buffer multiplied again is likely
 // to be multiplied many times (evaluation), so XNNPACK's cached packing will pay for itself.
