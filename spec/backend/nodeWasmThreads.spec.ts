@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { MAX_WASM_THREADS, nodeWasmThreads } from '../../src/backend/nodeWasmThreads';
 import { initBackend } from '../../src/backend/initBackend';
 import { UsageError } from '../../src/errors/UsageError';
-import { NATIVE_AVAILABLE, PURE_PATCHES } from './wasmModes';
+import { NATIVE_AVAILABLE, NATIVE_PATCHES, PURE_PATCHES } from './wasmModes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -24,14 +24,14 @@ interface ChildReport {
  * takes four Adam steps on a seeded two-layer net big enough for XNNPACK to split its products
  * across threads, and reports the weights' bytes; then asks for the native addon.
  */
-function trainInChild(wasmThreads: number, env: Record<string, string> = {}): ChildReport {
+function trainInChild(wasmThreads: number, env: Record<string, string> = {}, native = false): ChildReport {
   const script = `
     import * as tf from '@tensorflow/tfjs';
     import { createHash } from 'node:crypto';
     import { initBackend } from './src/backend/initBackend.ts';
     import { nativeUnavailableReason, wasmThreadsUnavailableReason } from './src/backend/currentBackendInfo.ts';
     import { Adam } from './src/train/Adam.ts';
-    const info = await initBackend('wasm', { native: false, wasmThreads: ${wasmThreads} });
+    const info = await initBackend('wasm', { native: ${native}, wasmThreads: ${wasmThreads} });
     const w1 = tf.variable(tf.randomNormal([300, 200], 0, 0.1, 'float32', 1));
     const w2 = tf.variable(tf.randomNormal([200, 10], 0, 0.1, 'float32', 2));
     const adam = new Adam([w1, w2], { kind: 'adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
@@ -77,6 +77,17 @@ describe('nodeWasmThreads', () => {
     if (NATIVE_AVAILABLE) expect(one.nativeAfter.reason).toBeNull();
     expect([one.threadsOff, two.threadsOff]).toEqual([null, null]);
   }, 120_000);
+
+  it.runIf(NATIVE_AVAILABLE)(
+    'leaves the single-threaded binary to the native addon when it will run (wasmThreads is for pure wasm)',
+    () => {
+      const native = trainInChild(2, {}, true);
+      expect(native.threads).toBe(1);
+      expect(native.patches).toEqual(NATIVE_PATCHES);
+      expect(native.threadsOff).toBeNull();
+    },
+    60_000,
+  );
 
   it('falls back to one thread, saying why, when the worker files cannot be written', () => {
     // os.tmpdir() follows TMPDIR; a file where the worker folder should be blocks it.

@@ -11,7 +11,6 @@ import { loadNodeBackend } from './loadNodeBackend';
 import { loadWasmBackend } from './loadWasmBackend';
 import { loadNativeAddon } from './native/loadNativeAddon';
 import { MAX_WASM_THREADS } from './nodeWasmThreads';
-import { tfjsInternalsProblem } from './tfjsInternals';
 
 const CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
 
@@ -46,8 +45,9 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   registerSumSquaresKernel();
   registerBatchNormKernels();
   const nativeWanted = options.native ?? true;
-  // The wasm binary is chosen at the first start: threaded only for pure wasm.
-  const nativeWillRun = nativeWanted && tfjsInternalsProblem() === undefined && loadNativeAddon().ok;
+  // The wasm binary is chosen at the first start: threaded only for pure wasm. (Whether tfjs's
+  // internals suit the addon can only be checked once wasm runs; if not, it runs one thread.)
+  const nativeWillRun = nativeWanted && loadNativeAddon().ok;
   const wasmBefore = backendState.wasmThreads;
   const resolved = await start(choice, nativeWillRun ? 1 : (wasmThreads ?? 1));
   // A threaded start that fell back to one thread carries on (wasmThreadsUnavailableReason says
