@@ -1,4 +1,4 @@
-import { leb, oneFunctionModule } from '../simd/wasmBytes';
+import { F32, I32, V128, leb, localGet as get, localSet as set, oneFunctionModule } from '../simd/wasmBytes';
 
 /**
  * A hand-assembled WebAssembly SIMD module for the pure-wasm Adam step, run on the tfjs wasm
@@ -11,11 +11,6 @@ import { leb, oneFunctionModule } from '../simd/wasmBytes';
  * oneFunctionModule.
  */
 export function adamSimdModuleBytes(shared = false): Uint8Array {
-  const I32 = 0x7f;
-  const F32 = 0x7d;
-  const V128 = 0x7b;
-  const get = (i: number) => [0x20, i];
-  const set = (i: number) => [0x21, i];
   const simd = (op: number) => [0xfd, ...leb(op)];
   const load = [...simd(0x00), 0x04, 0x00];
   const store = [...simd(0x0b), 0x04, 0x00];

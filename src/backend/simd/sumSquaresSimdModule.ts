@@ -1,4 +1,14 @@
-import { oneFunctionModule } from './wasmBytes';
+import {
+  F64,
+  I32,
+  V128,
+  forLoop,
+  i32Const as i32,
+  localGet as get,
+  localSet as set,
+  localTee as tee,
+  oneFunctionModule,
+} from './wasmBytes';
 
 /**
  * A hand-assembled WebAssembly SIMD module for Σx² over float32 on a wasm memory (imported as
@@ -9,13 +19,6 @@ import { oneFunctionModule } from './wasmBytes';
  * times slower over the threaded binary's SharedArrayBuffer heap.
  */
 export function sumSquaresSimdModuleBytes(shared = false): Uint8Array {
-  const I32 = 0x7f;
-  const F64 = 0x7c;
-  const V128 = 0x7b;
-  const get = (i: number) => [0x20, i];
-  const set = (i: number) => [0x21, i];
-  const tee = (i: number) => [0x22, i];
-  const i32 = (n: number) => [0x41, n];
   const simd = (...op: number[]) => [0xfd, ...op];
   const promoteLow = simd(0x5f);
   const [addF64x2, mulF64x2] = [simd(0xf0, 0x01), simd(0xf2, 0x01)];
@@ -25,33 +28,12 @@ export function sumSquaresSimdModuleBytes(shared = false): Uint8Array {
   // Params 0 ptr, 1 n; locals 2 end, 3 s01, 4 s23, 5 p (the four floats), 6 q (two doubles), 7–10 s0–s3, 11 x.
   const [PTR, N, END, S01, S23, P, Q, S0, S1, S2, S3, X] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const square = [...tee(Q), ...get(Q), ...mulF64x2];
-  const loop = (end: number[], step: number[]) => [
-    0x02,
-    0x40,
-    0x03,
-    0x40,
-    ...get(PTR),
-    ...end,
-    0x4f,
-    0x0d,
-    1,
-    ...step,
-    0x0c,
-    0,
-    0x0b,
-    0x0b,
-  ];
+  // end = ptr + (n & mask)·4
+  const endAfter = (mask: number) => [...get(PTR), ...get(N), ...i32(mask), 0x71, ...i32(4), 0x6c, 0x6a, ...set(END)];
   const body = [
-    // end = ptr + (n & ~3)·4
-    ...get(PTR),
-    ...get(N),
-    ...i32(-4 & 0x7f),
-    0x71, // i32.and
-    ...i32(4),
-    0x6c,
-    0x6a,
-    ...set(END),
-    ...loop(get(END), [
+    // the four-float steps: end = ptr + (n & ~3)·4
+    ...endAfter(-4),
+    ...forLoop(PTR, get(END), 16, [
       ...get(S01),
       ...get(PTR),
       0xfd,
@@ -71,23 +53,12 @@ export function sumSquaresSimdModuleBytes(shared = false): Uint8Array {
       ...square,
       ...addF64x2,
       ...set(S23),
-      ...get(PTR),
-      ...i32(16),
-      0x6a,
-      ...set(PTR),
     ]),
     ...[...get(S01), ...lane(0), ...set(S0), ...get(S01), ...lane(1), ...set(S1)],
     ...[...get(S23), ...lane(0), ...set(S2), ...get(S23), ...lane(1), ...set(S3)],
-    // the tail: end = ptr + n·4 - (n & ~3)·4 past where the loop stopped
-    ...get(PTR),
-    ...get(N),
-    ...i32(3),
-    0x71,
-    ...i32(4),
-    0x6c,
-    0x6a,
-    ...set(END),
-    ...loop(get(END), [
+    // the tail, from where the steps stopped: end = ptr + (n & 3)·4
+    ...endAfter(3),
+    ...forLoop(PTR, get(END), 4, [
       ...get(PTR),
       0x2a,
       0x02,
@@ -99,10 +70,6 @@ export function sumSquaresSimdModuleBytes(shared = false): Uint8Array {
       ...get(S0),
       0xa0, // f64.add (x² + s0 = s0 + x²: addition commutes exactly)
       ...set(S0),
-      ...get(PTR),
-      ...i32(4),
-      0x6a,
-      ...set(PTR),
     ]),
     ...get(S0),
     ...get(S1),

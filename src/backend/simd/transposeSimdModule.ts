@@ -1,4 +1,4 @@
-import { oneFunctionModule } from './wasmBytes';
+import { I32, V128, forLoop, i32Const as i32, localGet as get, localSet as set, oneFunctionModule } from './wasmBytes';
 
 /**
  * A hand-assembled WebAssembly SIMD module that transposes a row-major float32 matrix on a wasm
@@ -10,11 +10,6 @@ import { oneFunctionModule } from './wasmBytes';
  * bits only, so results equal any other transpose exactly.
  */
 export function transposeSimdModuleBytes(shared = false): Uint8Array {
-  const I32 = 0x7f;
-  const V128 = 0x7b;
-  const get = (i: number) => [0x20, i];
-  const set = (i: number) => [0x21, i];
-  const i32 = (n: number) => [0x41, n];
   const [add, mul] = [[0x6a], [0x6c]];
   const load = [0xfd, 0x00, 0x04, 0x00];
   const store = [0xfd, 0x0b, 0x04, 0x00];
@@ -28,27 +23,6 @@ export function transposeSimdModuleBytes(shared = false): Uint8Array {
   const rowOf = (base: number, stride: number, k: number) => [
     ...get(base),
     ...(k === 0 ? [] : [...get(stride), ...i32(k), ...mul, ...add]),
-  ];
-  // block { loop { if (counter >= limit) break; ...body; counter += step; continue } }
-  const forLoop = (counter: number, limit: number[], step: number, loopBody: number[]) => [
-    0x02,
-    0x40,
-    0x03,
-    0x40,
-    ...get(counter),
-    ...limit,
-    0x4f, // i32.ge_u
-    0x0d,
-    1, // br_if out
-    ...loopBody,
-    ...get(counter),
-    ...i32(step),
-    ...add,
-    ...set(counter),
-    0x0c,
-    0, // br loop
-    0x0b,
-    0x0b,
   ];
   const block4x4 = [
     // s = src + i·srcStride + 4j; d = dst + j·dstStride + 4i
