@@ -92,7 +92,7 @@ describe('nodeWasmThreads', () => {
   it('falls back to one thread, saying why, when the worker files cannot be written', () => {
     // os.tmpdir() follows TMPDIR; a file where the worker folder should be blocks it.
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'gradproof-threads-'));
-    writeFileSync(path.join(tmp, `gradproof-wasm-threads-${os.userInfo().uid}`), '');
+    writeFileSync(path.join(tmp, `gradproof-wasm-threads-${process.getuid!()}`), '');
     const blocked = trainInChild(2, { TMPDIR: tmp });
     rmSync(tmp, { recursive: true, force: true });
     expect(blocked.threads).toBe(1);

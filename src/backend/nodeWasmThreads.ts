@@ -35,15 +35,16 @@ export async function nodeWasmThreads<T>(threads: number, start: () => Promise<T
   if (!Number.isSafeInteger(threads) || threads < 2 || threads > MAX_WASM_THREADS) {
     throw new RangeError(`nodeWasmThreads: threads must be an integer in 2..${MAX_WASM_THREADS}, got ${String(threads)}`);
   }
-  const dir = path.join(os.tmpdir(), `gradproof-wasm-threads-${os.userInfo().uid}`);
+  const dir = path.join(os.tmpdir(), `gradproof-wasm-threads-${process.getuid?.() ?? 'user'}`);
   mkdirSync(dir, { recursive: true });
   const OriginalBlob = globalThis.Blob;
   const originalCreateObjectURL = URL.createObjectURL;
   const originalCpus = os.cpus;
   const texts = new WeakMap<object, string>();
   let mainPath: string | undefined;
-  // tfjs hands the main script's Blob straight to emscripten, which posts it to each worker;
-  // the worker's Blob is the one createObjectURL sees, and it is rewritten to load the file.
+  // tfjs hands the main script's Blob straight to emscripten (which posts it to each worker), so
+  // it is written out here; the pthread worker script's Blob goes through createObjectURL, which
+  // rewrites it to load that file instead.
   class RecordingBlob extends OriginalBlob {
     constructor(...args: ConstructorParameters<typeof Blob>) {
       super(...args);
@@ -75,7 +76,8 @@ export async function nodeWasmThreads<T>(threads: number, start: () => Promise<T
       worker = typeof W === 'function' ? withoutExecArgv(W as WorkerClass) : W;
     },
   });
-  os.cpus = () => Array.from({ length: 2 * threads }, (_, i) => originalCpus()[i % originalCpus().length]!);
+  const cpus = originalCpus();
+  os.cpus = () => Array.from({ length: 2 * threads }, (_, i) => cpus[i % cpus.length]!);
   try {
     return await start();
   } finally {
