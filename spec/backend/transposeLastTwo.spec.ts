@@ -30,7 +30,7 @@ describe('transposeLastTwo on wasm', () => {
         ({ rows, cols, batch, seed }) => {
           const x = tf.randomUniform([...batch, rows, cols], -1e6, 1e6, 'float32', seed);
           const expected = tf.transpose(x, [...batch.map((_, i) => i), batch.length + 1, batch.length]);
-          const simd = simdTransposeApplies(backend, x);
+          const simd = simdTransposeApplies(backend, x.shape, x.dtype);
           expect(simd).toBe(rows % 4 === 0 && cols % 4 === 0 && batch[0] !== 2);
           const out = transposeLastTwo(backend, x);
           const got = backend.readSync(out.dataId) as Float32Array;

@@ -26,6 +26,8 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<{ records: Run
   }
   todo = longestFirst(todo);
   const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), todo.length || 1));
+  // Pure wasm shares the cores among the runs in flight (the native addon ignores this).
+  const wasmThreads = Math.max(1, Math.min(MAX_WASM_THREADS, Math.floor(availableParallelism() / jobs)));
   o.log(`reproduce: ${plan.length} runs planned, ${records.length} already done, ${todo.length} to run, ${jobs} at a time`);
   const failed: { run: PlannedRun; error: string }[] = [];
   const started = performance.now();
@@ -35,8 +37,7 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<{ records: Run
     while (next < todo.length) {
       const run = todo[next++]!;
       const args = ['run', run.experiment, '--seed', String(run.seed), '--out', run.out, '--data', o.dataDir, '--backend', o.backend];
-      // Pure wasm shares the cores among the runs in flight (the native addon ignores this).
-      args.push('--wasm-threads', String(Math.max(1, Math.min(MAX_WASM_THREADS, Math.floor(availableParallelism() / jobs)))));
+      args.push('--wasm-threads', String(wasmThreads));
       if (o.epochs !== undefined) args.push('--epochs', String(o.epochs));
       if (o.limit !== undefined) args.push('--limit', String(o.limit));
       o.log(`reproduce: start ${run.experiment} seed ${run.seed}`);

@@ -37,16 +37,16 @@ const wasmSumSquares: KernelFunc = ({ inputs, backend }) => {
   const out = wasm.makeOutput([], 'float32');
   const addon = accelState.native;
   // Views are taken after the output exists: the allocation may grow (and replace) the heap.
-  const memory = wasmMemory(wasm);
-  const simd = addon || !memory ? undefined : sumSquaresSimdFor(memory);
-  const sum = addon
-    ? addon.sumSquares(wasmHeap(wasm), heapOffset(wasm, x), n)
-    : simd
-      ? simd(heapOffset(wasm, x), n)
-      : sumOfSquares(wasm.typedArrayFromHeap(x) as Float32Array);
+  const sum = addon ? addon.sumSquares(wasmHeap(wasm), heapOffset(wasm, x), n) : pureWasmSumOfSquares(wasm, x, n);
   (wasm.typedArrayFromHeap(out) as Float32Array)[0] = sum;
   return [out];
 };
+
+function pureWasmSumOfSquares(wasm: BackendWasm, x: TensorInfo, n: number): number {
+  const memory = wasmMemory(wasm);
+  const simd = memory && sumSquaresSimdFor(memory);
+  return simd ? simd(heapOffset(wasm, x), n) : sumOfSquares(wasm.typedArrayFromHeap(x) as Float32Array);
+}
 
 const cpuSumSquares = cpuArrayKernel(
   SUM_SQUARES_KERNEL,

@@ -100,11 +100,13 @@ function swapIsCheaper(
   k: number,
   n: number,
 ): boolean {
-  const t = (x: TensorInfo) => (simdTransposeApplies(backend, x) ? SIMD_TRANSPOSE_NS : STOCK_TRANSPOSE_NS);
+  const t = (shape: readonly number[], dtype: string) =>
+    simdTransposeApplies(backend, shape, dtype) ? SIMD_TRANSPOSE_NS : STOCK_TRANSPOSE_NS;
   const packB = !transposeB && multipliedBefore.has(b.dataId) ? 0 : PACK_NS * k * n;
-  const normal = (transposeA ? t(a) * m * k : 0) + (transposeB ? t(b) * k * n : 0) + packB;
-  const outT = { dtype: 'float32' as const, shape: [n, m], dataId: {} };
-  const swap = (transposeB ? 0 : t(b) * k * n) + (transposeA ? 0 : t(a) * m * k) + t(outT) * m * n + PACK_NS * k * m;
+  const [tA, tB] = [t(a.shape, a.dtype), t(b.shape, b.dtype)];
+  const normal = (transposeA ? tA * m * k : 0) + (transposeB ? tB * k * n : 0) + packB;
+  // The swapped product comes out [n, m] and is transposed back.
+  const swap = (transposeB ? 0 : tB * k * n) + (transposeA ? 0 : tA * m * k) + t([n, m], a.dtype) * m * n + PACK_NS * k * m;
   return swap < normal;
 }
 

@@ -9,14 +9,14 @@ import { heapOffset, wasmMemory } from './wasmHeap';
 type TransposeSimd = (src: number, dst: number, rows: number, cols: number) => void;
 const transposeSimdFor = simdFunctionFor<TransposeSimd>(transposeSimdModuleBytes, 'transpose');
 
-/** Whether transposeLastTwo takes gradproof's SIMD path for x on this backend. */
-export function simdTransposeApplies(backend: BackendWasm, x: TensorInfo): boolean {
-  const [rows, cols] = x.shape.slice(-2) as [number, number];
+/** Whether transposeLastTwo takes gradproof's SIMD path for a tensor of this shape and dtype on this backend. */
+export function simdTransposeApplies(backend: BackendWasm, shape: readonly number[], dtype: string): boolean {
+  const [rows, cols] = shape.slice(-2) as [number, number];
   const memory = wasmMemory(backend);
   return (
-    x.dtype === 'float32' &&
-    x.shape.length >= 2 &&
-    tf.util.sizeFromShape(x.shape.slice(0, -2)) === 1 &&
+    dtype === 'float32' &&
+    shape.length >= 2 &&
+    tf.util.sizeFromShape(shape.slice(0, -2)) === 1 &&
     rows % 4 === 0 &&
     cols % 4 === 0 &&
     memory !== undefined &&
@@ -31,7 +31,7 @@ export function simdTransposeApplies(backend: BackendWasm, x: TensorInfo): boole
  */
 export function transposeLastTwo(backend: BackendWasm, x: TensorInfo): TensorInfo {
   const r = x.shape.length;
-  if (simdTransposeApplies(backend, x)) {
+  if (simdTransposeApplies(backend, x.shape, x.dtype)) {
     const [rows, cols] = x.shape.slice(-2) as [number, number];
     const out = backend.makeOutput([...x.shape.slice(0, -2), cols, rows], 'float32');
     transposeSimdFor(wasmMemory(backend)!)!(heapOffset(backend, x), heapOffset(backend, out), rows, cols);
