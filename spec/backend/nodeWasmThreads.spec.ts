@@ -21,8 +21,9 @@ interface ChildReport {
 
 /**
  * Starts pure wasm with `wasmThreads` in a fresh process (the binary is fixed per process),
- * takes four Adam steps on a seeded two-layer net big enough for XNNPACK to split its products
- * across threads, and reports the weights' bytes; then asks for the native addon.
+ * takes four Adam steps on a seeded two-layer net big enough for its products to be split
+ * across threads (x·W1 by columns, xᵀ·dy by rows), and reports the weights' bytes; then asks for
+ * the native addon.
  */
 function trainInChild(wasmThreads: number, env: Record<string, string> = {}, native = false): ChildReport {
   const script = `
@@ -66,14 +67,17 @@ describe('nodeWasmThreads', () => {
   it('runs pure wasm on tfjs-backend-wasm 4.22 threaded binary in Node, with the same bits as one thread', () => {
     const one = trainInChild(1);
     const two = trainInChild(2);
+    const twoXnnpack = trainInChild(2, { GRADPROOF_SIMD_GEMM: '0' });
     expect(one.threads).toBe(1);
     expect(two.threads).toBe(2);
     expect(two.patches).toEqual(PURE_PATCHES);
-    // XNNPACK splits a product by output tiles, each summed by one thread in one order.
+    // gradproof's GEMM and XNNPACK both split a product by output elements, each summed by one
+    // thread in one order, and in the same order as each other.
     expect(two.weights).toBe(one.weights);
+    expect(twoXnnpack.weights).toBe(one.weights);
     // The addon cannot join the threaded binary's shared memory; the single-threaded one takes it.
     expect(two.nativeAfter.threads).toBe(2);
-    expect(two.nativeAfter.reason).toMatch(/threaded binary \(2 XNNPACK threads/);
+    expect(two.nativeAfter.reason).toMatch(/threaded binary \(2 product threads/);
     if (NATIVE_AVAILABLE) expect(one.nativeAfter.reason).toBeNull();
     expect([one.threadsOff, two.threadsOff]).toEqual([null, null]);
   }, 120_000);
@@ -135,7 +139,7 @@ describe('initBackend wasmThreads', () => {
   it('refuses a different count once the process runs the single-threaded binary', async () => {
     await initBackend('wasm', { native: false });
     await expect(initBackend('wasm', { native: false, wasmThreads: 2 })).rejects.toThrow(
-      /wasmThreads 2 asked for, but this process's wasm backend already runs 1 XNNPACK thread/,
+      /wasmThreads 2 asked for, but this process's wasm backend already runs 1 product thread/,
     );
     const info = await initBackend('wasm', { native: false, wasmThreads: 1 });
     expect(info.threads).toBe(1);

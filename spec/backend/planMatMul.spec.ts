@@ -1,4 +1,4 @@
-import { beforeAll, describe, it, expect } from 'vitest';
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from '../../src/backend/initBackend';
@@ -19,9 +19,17 @@ function swaps(a: tf.Tensor, b: tf.Tensor, transposeA = false, transposeB = fals
   return plan.swapped;
 }
 
+// gradproof's SIMD GEMM takes these products first (see simdMatMul); switched off here so that
+// tf.matMul reaches the planner, as products of shapes that GEMM does not take do.
 describe('planMatMul on pure wasm', () => {
+  const was = process.env.GRADPROOF_SIMD_GEMM;
   beforeAll(async () => {
+    process.env.GRADPROOF_SIMD_GEMM = '0';
     await initBackend('wasm', { native: false });
+  });
+  afterAll(() => {
+    if (was === undefined) delete process.env.GRADPROOF_SIMD_GEMM;
+    else process.env.GRADPROOF_SIMD_GEMM = was;
   });
 
   it("packs the smaller side: transposed for training's x·W and dy·Wᵀ, straight for xᵀ·dy, wide batches and reused weights", () => {

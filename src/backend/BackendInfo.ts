@@ -18,9 +18,10 @@ export interface BackendInfo {
   /** wasm only: whether the SIMD binary was loaded. */
   readonly simd?: boolean;
   /**
-   * wasm only: the XNNPACK thread count. Above 1 only on pure wasm started with
-   * `wasmThreads` (tfjs's threaded binary, which stock tfjs never loads in Node). Recorded, but
-   * it does not change results: XNNPACK gives each output tile to one thread (spec'd bit for bit).
+   * wasm only: threads for matrix products. Above 1 only on pure wasm started with `wasmThreads`
+   * (tfjs's threaded binary, which stock tfjs never loads in Node, whose shared memory gradproof's
+   * GEMM workers use). Recorded, but it does not change results: each output element is computed
+   * by one thread in one order (spec'd bit for bit).
    */
   readonly threads?: number;
   /**
@@ -46,10 +47,12 @@ export interface BackendOptions {
    */
   readonly blasThreads?: number;
   /**
-   * Pure wasm only: XNNPACK threads, 1..8; default 1. Above 1, the first wasm start in the
-   * process loads tfjs's threaded binary instead (see nodeWasmThreads), which then stays for the
-   * process, so a later different count is a UsageError, and the native addon cannot join it.
-   * Ignored when the native addon will run (it uses the single-threaded binary and blasThreads).
+   * Pure wasm only: threads for matrix products, 1..8; default 1. Above 1, the first wasm start
+   * in the process loads tfjs's threaded binary instead (see nodeWasmThreads), which then stays
+   * for the process, so a later different count is a UsageError, and the native addon cannot
+   * join it. gradproof's SIMD GEMM shares each large product among that many threads; XNNPACK,
+   * which runs the other ops, keeps one (see loadWasmBackend). Ignored when the native addon
+   * will run (it uses the single-threaded binary and blasThreads).
    */
   readonly wasmThreads?: number;
 }

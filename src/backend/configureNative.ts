@@ -10,7 +10,7 @@ export function configureNative(wanted: boolean, blasThreads: number, wasmThread
   accelState.native = undefined;
   if (!wanted) return undefined;
   if (wasmThreads > 1) {
-    return `this process's wasm backend runs tfjs's threaded binary (${wasmThreads} XNNPACK threads, shared memory), which the addon does not support; start a new process without wasmThreads`;
+    return `this process's wasm backend runs tfjs's threaded binary (${wasmThreads} product threads, shared memory), which the addon does not support; start a new process without wasmThreads`;
   }
   const problem = tfjsInternalsProblem();
   if (problem !== undefined) return problem;

@@ -61,7 +61,7 @@ export function nativeUnavailableReason(): string | undefined {
   return backendState.nativeUnavailable;
 }
 
-/** Why pure wasm runs one XNNPACK thread although more were asked for (threaded binary failed to start), else undefined. */
+/** Why pure wasm runs its products on one thread although more were asked for (threaded binary or GEMM workers failed to start), else undefined. */
 export function wasmThreadsUnavailableReason(): string | undefined {
   return backendState.wasmThreadsUnavailable;
 }

@@ -55,7 +55,7 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   if (resolved === 'wasm' && wasmThreads !== undefined && !nativeWillRun && wasmBefore !== undefined && wasmBefore !== wasmThreads) {
     throw new UsageError(
       `initBackend: wasmThreads ${wasmThreads} asked for, but this process's wasm backend already runs ${wasmBefore} ` +
-        'XNNPACK thread(s); the binary is fixed at the first wasm start, so start a new process',
+        'product thread(s); the binary is fixed at the first wasm start, so start a new process',
     );
   }
   backendState.requested = choice;

@@ -3,12 +3,20 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { nodeWasmThreads } from './nodeWasmThreads';
 import { patchWasmKernels } from './patchWasmKernels';
+import { gemmPool, simdGemmDisabled } from './wasmKernels/simdMatMul';
+import { wasmMemory } from './wasmKernels/wasmHeap';
+import { backendState } from './backendState';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 const require = createRequire(import.meta.url);
+
+// Threads for matrix products, fixed at the process's first wasm start.
+let productThreads: number | undefined;
 
 /** What the wasm backend reported once active. */
 export interface WasmBackendDetails {
   readonly simd: boolean;
+  /** Threads for matrix products (gradproof's SIMD GEMM; XNNPACK's with GRADPROOF_SIMD_GEMM=0). */
   readonly threads: number;
   readonly kernelPatches: string[];
   /** Why the threaded binary was asked for and not loaded (the single-threaded one runs instead). */
@@ -18,8 +26,9 @@ export interface WasmBackendDetails {
 /**
  * Activates `@tensorflow/tfjs-backend-wasm` with its binaries loaded from the installed
  * package, and patches its matmul kernels. The binary is chosen at the first activation in a
- * process and kept: with `threads` > 1 the threaded SIMD one with an XNNPACK pool of that size
- * (see nodeWasmThreads), falling back to the single-threaded one if it cannot start. Throws
+ * process and kept: with `threads` > 1 the threaded SIMD one (see nodeWasmThreads), whose shared
+ * memory lets gradproof's GEMM run each product on that many threads (see simdMatMul), falling
+ * back to the single-threaded one if it cannot start. Throws
  * what tfjs throws when the backend fails.
  */
 export async function loadWasmBackend(threads = 1): Promise<WasmBackendDetails> {
@@ -28,10 +37,14 @@ export async function loadWasmBackend(threads = 1): Promise<WasmBackendDetails> 
   let threadsUnavailable: string | undefined;
   // setWasmPaths and setThreadsCount only act before the first init.
   if (tf.findBackend('wasm') == null) {
+    productThreads = 1;
     const pkg = require.resolve('@tensorflow/tfjs-backend-wasm/package.json');
     wasm.setWasmPaths(`${path.join(path.dirname(pkg), 'dist')}${path.sep}`);
     if (threads > 1) {
-      wasm.setThreadsCount(threads);
+      // The products run on `threads` threads in gradproof's GEMM. XNNPACK's own pool, which
+      // wakes for every op and then polls, would only compete with it for the cores (measured:
+      // slower on every bench experiment), so it keeps one thread unless that GEMM is off.
+      wasm.setThreadsCount(simdGemmDisabled() ? threads : 1);
       tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
       try {
         if (!(await nodeWasmThreads(threads, () => tf.setBackend('wasm')))) threadsUnavailable = 'tf.setBackend("wasm") returned false';
@@ -41,6 +54,8 @@ export async function loadWasmBackend(threads = 1): Promise<WasmBackendDetails> 
       if (threadsUnavailable !== undefined) {
         tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
         wasm.setThreadsCount(1);
+      } else {
+        productThreads = threads;
       }
     }
   }
@@ -48,10 +63,18 @@ export async function loadWasmBackend(threads = 1): Promise<WasmBackendDetails> 
     throw new Error('tf.setBackend("wasm") returned false');
   }
   unrefPthreadWorkers();
+  // Start the GEMM workers now, so a failure shows at start and no timed product waits for them.
+  const memory = wasmMemory(tf.backend() as BackendWasm);
+  if (memory !== undefined && (productThreads ?? 1) > 1 && !simdGemmDisabled()) {
+    if (gemmPool(memory, productThreads!) === undefined) {
+      threadsUnavailable ??= backendState.wasmThreadsUnavailable;
+      productThreads = 1;
+    }
+  }
   const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
   return {
     simd: simd === true,
-    threads: wasm.getThreadsCount(),
+    threads: productThreads ?? wasm.getThreadsCount(),
     kernelPatches,
     ...(threadsUnavailable !== undefined ? { threadsUnavailable } : {}),
   };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The most XNNPACK threads the threaded tfjs binary can run: it pre-creates 8 workers. */
+/** The most product threads a process can ask for on pure wasm (the threaded tfjs binary pre-creates 8 workers). */
 export const MAX_WASM_THREADS = 8;
 
 // The emscripten worker loads the main script only through this branch; we point it at a file.

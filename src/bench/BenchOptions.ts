@@ -18,7 +18,7 @@ export interface BenchOptions {
    * thread each train more examples per second in total than one process with two threads.
    */
   readonly blasThreads?: number;
-  /** XNNPACK threads on pure wasm (default 1; see BackendOptions.wasmThreads). */
+  /** Threads for matrix products on pure wasm (default 1; see BackendOptions.wasmThreads). */
   readonly wasmThreads?: number;
   /** Timed repetitions per measurement, after one untimed warm-up (default 5). */
   readonly repeats?: number;

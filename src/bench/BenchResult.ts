@@ -8,7 +8,7 @@ export interface BenchResult {
   readonly kernelPatches: readonly string[];
   /** OpenBLAS threads (native addon only). */
   readonly blasThreads?: number;
-  /** XNNPACK threads (pure wasm, when above 1). */
+  /** Threads for matrix products (pure wasm, when above 1). */
   readonly wasmThreads?: number;
   /** Median over the timed repetitions. */
   readonly examplesPerSecond: number;

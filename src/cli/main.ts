@@ -31,7 +31,7 @@ const COMMANDS: Record<string, { usage: string; does: string }> = {
 
 const FOOTER = `Data: --data DIR, else $GRADPROOF_DATA, else ./data (holding gurmukhi/, cifar10-jpg/ or cifar-10-batches-bin/).
 Threads: with the native addon, --threads N (bench) sets OpenBLAS threads (default 1); on pure wasm,
---wasm-threads N (run, bench) sets XNNPACK threads (default: every core; results do not change).
+--wasm-threads N (run, bench) sets threads for matrix products (default: every core; results do not change).
 Add --debug to any command for a stack trace on errors.
 `;
 

@@ -3,7 +3,7 @@ import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads';
 import { intFlag } from './parseCommandArgs';
 
 /**
- * `--wasm-threads N`: XNNPACK threads when the run lands on pure wasm (no native addon).
+ * `--wasm-threads N`: threads for matrix products when the run lands on pure wasm (no native addon).
  * Default for the CLI: every core (at most 8), since one command is one process.
  */
 export function wasmThreadsFlag(command: string, value: string | undefined): number {

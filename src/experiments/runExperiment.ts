@@ -24,7 +24,7 @@ export interface RunOptions {
   /** Train on a seeded subset of this many training examples; evaluation stays on the full sets. */
   readonly limit?: number;
   readonly backend?: BackendChoice;
-  /** XNNPACK threads on pure wasm (see BackendOptions.wasmThreads); results do not depend on it. */
+  /** Threads for matrix products on pure wasm (see BackendOptions.wasmThreads); results do not depend on it. */
   readonly wasmThreads?: number;
   readonly data?: LoadDataOptions;
   readonly onProgress?: (p: TrainProgress) => void;

@@ -4,7 +4,8 @@ interface WasmJsApi {
   Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
   Memory: abstract new (...args: never[]) => object;
 }
-const WASM = (globalThis as unknown as { WebAssembly: WasmJsApi }).WebAssembly;
+/** The WebAssembly JS API, typed as far as gradproof uses it. */
+export const WASM = (globalThis as unknown as { WebAssembly: WasmJsApi }).WebAssembly;
 
 /** Whether `x` is a WebAssembly.Memory. */
 export function isWasmMemory(x: unknown): x is object {

@@ -3,14 +3,16 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { accelState } from '../accelState';
 import { nativeMatMul } from './nativeMatMul';
 import { finishMatMul, planMatMul } from './planMatMul';
+import { simdMatMul } from './simdMatMul';
 import { callKernel, disposeOwned } from './wasmKernel';
 
 /**
- * A wasm `BatchMatMul` that never lets the stock kernel see a transpose flag: autodiff's
- * weight gradient xᵀ·dy and input gradient dy·wᵀ both take the fast untransposed path, and a
- * single product may be computed transposed when that packs less (see planMatMul).
- * With the native addon active (accelState.native), OpenBLAS's sgemm takes every case it
- * supports, transposes included. `stock` is the original wasm kernelFunc.
+ * A wasm `BatchMatMul` that never lets the stock kernel see a transpose flag. With the native
+ * addon active (accelState.native), OpenBLAS's sgemm takes every case it supports, transposes
+ * included. Otherwise gradproof's SIMD GEMM takes every single float32 product whose shape it
+ * handles (see simdMatMul), with XNNPACK's bits; the rest go to XNNPACK with flagged operands
+ * transposed explicitly, and a single product may be computed transposed when that packs less
+ * (see planMatMul). `stock` is the original wasm kernelFunc.
  */
 export function patchedBatchMatMul(stock: KernelFunc): KernelFunc {
   return ({ inputs, backend, attrs }) => {
@@ -19,6 +21,8 @@ export function patchedBatchMatMul(stock: KernelFunc): KernelFunc {
     const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
     const native = accelState.native && nativeMatMul(accelState.native, wasm, a, b, transposeA, transposeB);
     if (native) return native;
+    const own = simdMatMul(wasm, a, b, transposeA, transposeB);
+    if (own) return own;
     const owned: TensorInfo[] = [];
     try {
       const plan = planMatMul(wasm, a, b, transposeA, transposeB, owned, true);

@@ -1,0 +1,117 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { GEMM_KC, GEMM_MC, gemmSimdModuleBytes } from '../../src/backend/simd/gemmSimdModule';
+import { WASM } from '../../src/backend/simd/simdFunctionFor';
+import { createRng } from '../../src/random/Rng';
+
+type Product = (...args: number[]) => void;
+type Mem = { buffer: ArrayBuffer };
+const api = globalThis as unknown as { WebAssembly: { Memory: new (d: object) => Mem } };
+
+function productOn(shared: boolean): { memory: Mem; product: Product } {
+  const memory = new api.WebAssembly.Memory(shared ? { initial: 64, maximum: 65536, shared: true } : { initial: 64 });
+  const module = new WASM.Module(gemmSimdModuleBytes(shared));
+  return { memory, product: new WASM.Instance(module, { env: { memory } }).exports.product as Product };
+}
+
+/** op(A)·op(B) the way the module must compute it: Σ over k in order, float32 product then float32 sum, from 0. */
+function reference(a: Float32Array, aT: boolean, b: Float32Array, bT: boolean, m: number, k: number, n: number): Float32Array {
+  const c = new Float32Array(m * n);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let kk = 0; kk < k; kk++) {
+        const x = aT ? a[kk * m + i]! : a[i * k + kk]!;
+        const y = bT ? b[j * k + kk]! : b[kk * n + j]!;
+        s = Math.fround(s + Math.fround(x * y));
+      }
+      c[i * n + j] = s;
+    }
+  }
+  return c;
+}
+
+interface Case {
+  m: number;
+  k: number;
+  n: number;
+  aT: boolean;
+  bT: boolean;
+  shares: number;
+  seed: number;
+}
+
+/** Runs every share of the product in turn, as the threads would, and returns C. */
+function run(target: { memory: Mem; product: Product }, c: Case, base = 64): { got: Float32Array; want: Float32Array } {
+  const { m, k, n, aT, bT, shares } = c;
+  const rng = createRng(c.seed, 'gemm');
+  const a = new Float32Array(m * k);
+  const b = new Float32Array(k * n);
+  rng.fillUniform(a, -1, 1);
+  rng.fillUniform(b, -1, 1);
+  const [pa, pb] = [base, base + 4 * a.length];
+  const scratch = pb + 4 * b.length;
+  const pc = scratch + 4 * k * (shares * n + m);
+  const heap = new Float32Array(target.memory.buffer);
+  heap.set(a, pa / 4);
+  heap.set(b, pb / 4);
+  heap.fill(Number.NaN, pc / 4, pc / 4 + m * n); // every element must be written
+  for (let t = 0; t < shares; t++) target.product(pa, aT ? 1 : 0, pb, bT ? 1 : 0, scratch, pc, m, k, n, t, shares);
+  return { got: heap.slice(pc / 4, pc / 4 + m * n), want: reference(a, aT, b, bT, m, k, n) };
+}
+
+const bits = (x: Float32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
+
+describe("the SIMD GEMM module's product", () => {
+  it.each([false, true])(
+    'gives the in-order float32 sum bit for bit, any transposes and any split into shares (shared memory: %s)',
+    (shared) => {
+      const target = productOn(shared);
+      const cases = fc
+        .record({
+          m4: fc.integer({ min: 1, max: 10 }),
+          k: fc.integer({ min: 1, max: 40 }),
+          n8: fc.integer({ min: 1, max: 5 }),
+          aT: fc.boolean(),
+          bT: fc.boolean(),
+          shares: fc.integer({ min: 1, max: 4 }),
+          seed: fc.nat(),
+        })
+        .map(({ m4, k, n8, bT, ...rest }) => ({ ...rest, bT, m: 4 * m4, n: 8 * n8, k: bT ? 4 * Math.ceil(k / 4) : k }));
+      fc.assert(
+        fc.property(cases, (c) => {
+          const { got, want } = run(target, c);
+          expect(bits(got).equals(bits(want)), JSON.stringify(c)).toBe(true);
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
+
+  it.each([
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ])('crosses its row and depth blocks without changing a bit (aT %s, bT %s)', (aT, bT) => {
+    const target = productOn(false);
+    // More rows than one row block and more depth than one k block, so partial sums are stored and reloaded.
+    const m = GEMM_MC + 8;
+    const k = GEMM_KC + 44;
+    for (const shares of [1, 3]) {
+      const { got, want } = run(target, { m, k, n: 24, aT, bT, shares, seed: 5 });
+      expect(bits(got).equals(bits(want)), `shares ${shares}`).toBe(true);
+    }
+  });
+
+  it('writes nothing outside C: the bytes around it keep their values', () => {
+    const target = productOn(false);
+    const heap = new Float32Array(target.memory.buffer);
+    heap.fill(7);
+    const c: Case = { m: 8, k: 5, n: 16, aT: false, bT: false, shares: 2, seed: 3 };
+    run(target, c, 256);
+    const pc = 256 + 4 * (c.m * c.k + c.k * c.n + c.k * (c.shares * c.n + c.m));
+    expect([...heap.subarray(pc / 4 + c.m * c.n, pc / 4 + c.m * c.n + 64)].every((v) => v === 7)).toBe(true);
+    expect([...heap.subarray(0, 64)].every((v) => v === 7)).toBe(true);
+  });
+});

@@ -1,0 +1,85 @@
+import { afterEach, beforeAll, describe, it, expect } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { initBackend } from '../../src/backend/initBackend';
+import { simdMatMulShape } from '../../src/backend/wasmKernels/simdMatMul';
+
+const seeded = (shape: number[], seed: number) => tf.randomUniform(shape, -1, 1, 'float32', seed);
+const bytes = (t: tf.Tensor) => Buffer.from(t.dataSync().buffer);
+
+/** `f` with gradproof's GEMM switched off (GRADPROOF_SIMD_GEMM=0), so products go to XNNPACK. */
+function viaXnnpack<T>(f: () => T): T {
+  process.env.GRADPROOF_SIMD_GEMM = '0';
+  try {
+    return f();
+  } finally {
+    delete process.env.GRADPROOF_SIMD_GEMM;
+  }
+}
+
+describe('simdMatMul on pure wasm', () => {
+  const was = process.env.GRADPROOF_SIMD_GEMM;
+  beforeAll(async () => {
+    delete process.env.GRADPROOF_SIMD_GEMM;
+    await initBackend('wasm', { native: false });
+  });
+  afterEach(() => {
+    if (was !== undefined) process.env.GRADPROOF_SIMD_GEMM = was;
+  });
+
+  it('takes single float32 products with m a multiple of 4 and n of 8 (and k of 4 when b is transposed), and only those', () => {
+    const backend = tf.backend() as BackendWasm;
+    const shape = (a: number[], b: number[], tA = false, tB = false, dtype: 'float32' | 'int32' = 'float32') =>
+      simdMatMulShape(backend, tf.zeros(a, dtype), tf.zeros(b, dtype), tA, tB);
+    expect(shape([128, 3072], [3072, 512])).toEqual([128, 3072, 512]);
+    expect(shape([128, 3072], [128, 512], true)).toEqual([3072, 128, 512]);
+    expect(shape([128, 256], [512, 256], false, true)).toEqual([128, 256, 512]);
+    expect(shape([1, 128, 64], [1, 64, 16])).toEqual([128, 64, 16]);
+    expect(shape([130, 64], [64, 16])).toBeUndefined(); // m
+    expect(shape([128, 16], [16, 10])).toBeUndefined(); // n
+    expect(shape([128, 10], [16, 10], false, true)).toBeUndefined(); // k with bᵀ
+    expect(shape([2, 128, 64], [64, 16])).toBeUndefined(); // a batch
+    expect(shape([128, 64], [64, 16], false, false, 'int32')).toBeUndefined();
+    viaXnnpack(() => expect(shape([128, 3072], [3072, 512])).toBeUndefined());
+  });
+
+  it.each([
+    [128, 3072, 512, false, false],
+    [128, 3072, 512, true, false],
+    [128, 256, 512, false, true],
+    [1000, 300, 64, false, false],
+    [36, 20, 24, true, true],
+  ])("gives the stock XNNPACK kernel's bits for [%i×%i]·[…×%i] (aᵀ %s, bᵀ %s)", (m, k, n, tA, tB) => {
+    const a = seeded(tA ? [k, m] : [m, k], m);
+    const b = seeded(tB ? [n, k] : [k, n], n);
+    expect(simdMatMulShape(tf.backend() as BackendWasm, a, b, tA, tB)).toBeDefined();
+    const ours = bytes(tf.matMul(a, b, tA, tB));
+    const stock = viaXnnpack(() => bytes(tf.matMul(a, b, tA, tB)));
+    expect(ours.equals(stock)).toBe(true);
+  });
+
+  it("gives autodiff's weight and input gradients (xᵀ·dy, dy·Wᵀ) the stock bits", () => {
+    const x = seeded([128, 300], 1);
+    const w = seeded([300, 64], 2);
+    const grads = () =>
+      tf
+        .grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.sin(tf.matMul(a, b))))([x, w])
+        .map(bytes);
+    const [gx, gw] = grads();
+    const [sx, sw] = viaXnnpack(grads);
+    expect(gx!.equals(sx!)).toBe(true);
+    expect(gw!.equals(sw!)).toBe(true);
+  });
+
+  it('leaks no buffer, scratch included', () => {
+    const backend = tf.backend() as BackendWasm;
+    const a = seeded([128, 300], 3);
+    const b = seeded([300, 64], 4);
+    tf.matMul(a, b).dispose();
+    const [tensors, buffers] = [tf.memory().numTensors, backend.numDataIds()];
+    for (let i = 0; i < 3; i++) tf.matMul(a, b, false, false).dispose();
+    tf.matMul(seeded([300, 128], 5), b, true, false).dispose();
+    expect(tf.memory().numTensors).toBe(tensors + 1); // the seeded input above
+    expect(backend.numDataIds()).toBe(buffers + 1);
+  });
+});
