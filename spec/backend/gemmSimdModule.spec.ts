@@ -37,13 +37,18 @@ interface Case {
   n: number;
   aT: boolean;
   bT: boolean;
-  shares: number;
+  /** How many chunks the product is cut into, and how many threads (slots) take them. */
+  chunks: number;
+  slots: number;
   seed: number;
 }
 
-/** Runs every share of the product in turn, as the threads would, and returns C. */
+/**
+ * Runs every chunk of the product as `slots` threads taking them in turn would (chunk t by slot
+ * t mod slots, each slot packing B with its first chunk), in a shuffled order, and returns C.
+ */
 function run(target: { memory: Mem; product: Product }, c: Case, base = 64): { got: Float32Array; want: Float32Array } {
-  const { m, k, n, aT, bT, shares } = c;
+  const { m, k, n, aT, bT, chunks, slots } = c;
   const rng = createRng(c.seed, 'gemm');
   const a = new Float32Array(m * k);
   const b = new Float32Array(k * n);
@@ -51,12 +56,18 @@ function run(target: { memory: Mem; product: Product }, c: Case, base = 64): { g
   rng.fillUniform(b, -1, 1);
   const [pa, pb] = [base, base + 4 * a.length];
   const scratch = pb + 4 * b.length;
-  const pc = scratch + 4 * k * (shares * n + m);
+  const pc = scratch + 4 * k * (slots * n + m);
   const heap = new Float32Array(target.memory.buffer);
   heap.set(a, pa / 4);
   heap.set(b, pb / 4);
   heap.fill(Number.NaN, pc / 4, pc / 4 + m * n); // every element must be written
-  for (let t = 0; t < shares; t++) target.product(pa, aT ? 1 : 0, pb, bT ? 1 : 0, scratch, pc, m, k, n, t, shares);
+  const order = rng.permutation(chunks);
+  const packedBy = new Set<number>();
+  for (const t of order) {
+    const slot = t % slots;
+    target.product(pa, aT ? 1 : 0, pb, bT ? 1 : 0, scratch, pc, m, k, n, t, chunks, slot, slots, packedBy.has(slot) ? 0 : 1);
+    packedBy.add(slot);
+  }
   return { got: heap.slice(pc / 4, pc / 4 + m * n), want: reference(a, aT, b, bT, m, k, n) };
 }
 
@@ -64,7 +75,7 @@ const bits = (x: Float32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLeng
 
 describe("the SIMD GEMM module's product", () => {
   it.each([false, true])(
-    'gives the in-order float32 sum bit for bit, any transposes and any split into shares (shared memory: %s)',
+    'gives the in-order float32 sum bit for bit, any transposes, chunks, threads and order (shared memory: %s)',
     (shared) => {
       const target = productOn(shared);
       const cases = fc
@@ -74,10 +85,20 @@ describe("the SIMD GEMM module's product", () => {
           n8: fc.integer({ min: 1, max: 5 }),
           aT: fc.boolean(),
           bT: fc.boolean(),
-          shares: fc.integer({ min: 1, max: 4 }),
+          chunks: fc.integer({ min: 1, max: 6 }),
+          slots: fc.integer({ min: 1, max: 3 }),
           seed: fc.nat(),
         })
-        .map(({ m4, k, n8, bT, ...rest }) => ({ ...rest, bT, m: 4 * m4, n: 8 * n8, k: bT ? 4 * Math.ceil(k / 4) : k }));
+        // At most one chunk per 4-row block (Aᵀ) or 8-column panel, as simdMatMul cuts them.
+        .map(({ m4, k, n8, bT, aT, chunks, ...rest }) => ({
+          ...rest,
+          aT,
+          bT,
+          m: 4 * m4,
+          n: 8 * n8,
+          k: bT ? 4 * Math.ceil(k / 4) : k,
+          chunks: Math.min(chunks, aT ? m4 : n8),
+        }));
       fc.assert(
         fc.property(cases, (c) => {
           const { got, want } = run(target, c);
@@ -98,9 +119,12 @@ describe("the SIMD GEMM module's product", () => {
     // More rows than one row block and more depth than one k block, so partial sums are stored and reloaded.
     const m = GEMM_MC + 8;
     const k = GEMM_KC + 44;
-    for (const shares of [1, 3]) {
-      const { got, want } = run(target, { m, k, n: 24, aT, bT, shares, seed: 5 });
-      expect(bits(got).equals(bits(want)), `shares ${shares}`).toBe(true);
+    for (const [chunks, slots] of [
+      [1, 1],
+      [3, 2],
+    ] as const) {
+      const { got, want } = run(target, { m, k, n: 24, aT, bT, chunks, slots, seed: 5 });
+      expect(bits(got).equals(bits(want)), `${chunks} chunks, ${slots} slots`).toBe(true);
     }
   });
 
@@ -108,9 +132,9 @@ describe("the SIMD GEMM module's product", () => {
     const target = productOn(false);
     const heap = new Float32Array(target.memory.buffer);
     heap.fill(7);
-    const c: Case = { m: 8, k: 5, n: 16, aT: false, bT: false, shares: 2, seed: 3 };
+    const c: Case = { m: 8, k: 5, n: 16, aT: false, bT: false, chunks: 2, slots: 2, seed: 3 };
     run(target, c, 256);
-    const pc = 256 + 4 * (c.m * c.k + c.k * c.n + c.k * (c.shares * c.n + c.m));
+    const pc = 256 + 4 * (c.m * c.k + c.k * c.n + c.k * (c.slots * c.n + c.m));
     expect([...heap.subarray(pc / 4 + c.m * c.n, pc / 4 + c.m * c.n + 64)].every((v) => v === 7)).toBe(true);
     expect([...heap.subarray(0, 64)].every((v) => v === 7)).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { afterAll, describe, it, expect } from 'vitest';
-import { GemmThreads, type ProductArgs } from '../../src/backend/simd/gemmThreads';
+import { GemmThreads, productAlone, type ProductArgs } from '../../src/backend/simd/gemmThreads';
 import { gemmSimdModuleBytes } from '../../src/backend/simd/gemmSimdModule';
 import { WASM } from '../../src/backend/simd/simdFunctionFor';
 import { createRng } from '../../src/random/Rng';
@@ -9,12 +9,12 @@ const api = globalThis as unknown as { WebAssembly: { Memory: new (d: object) =>
 const memory = new api.WebAssembly.Memory({ initial: 256, maximum: 65536, shared: true });
 const heap = () => new Float32Array(memory.buffer);
 // The same module on this thread alone: the reference for the pool.
-const single = new WASM.Instance(new WASM.Module(gemmSimdModuleBytes(true)), { env: { memory } }).exports.product as (
-  ...a: number[]
-) => void;
+type Product = Parameters<typeof productAlone>[0];
+const product = new WASM.Instance(new WASM.Module(gemmSimdModuleBytes(true)), { env: { memory } }).exports.product as Product;
+const single = (args: ProductArgs) => productAlone(product, args);
 
 /** Lays out random operands for op(A)[m, k]·op(B)[k, n] and returns the product's arguments, C at `c`. */
-function job(m: number, k: number, n: number, aT: boolean, bT: boolean, seed: number, c: number, shares: number): ProductArgs {
+function job(m: number, k: number, n: number, aT: boolean, bT: boolean, seed: number, c: number, threads = 3): ProductArgs {
   const rng = createRng(seed, 'gemmThreads');
   const a = new Float32Array(m * k);
   const b = new Float32Array(k * n);
@@ -25,9 +25,12 @@ function job(m: number, k: number, n: number, aT: boolean, bT: boolean, seed: nu
   heap().set(a, pa / 4);
   heap().set(b, pb / 4);
   const scratch = pb + 4 * b.length;
-  expect(scratch + 4 * k * (shares * n + m)).toBeLessThanOrEqual(c);
+  expect(scratch + 4 * k * (threads * n + m)).toBeLessThanOrEqual(c);
   return [pa, aT ? 1 : 0, pb, bT ? 1 : 0, scratch, c, m, k, n];
 }
+
+/** The same product with C at `c`. */
+const at = (args: ProductArgs, c: number): ProductArgs => [args[0], args[1], args[2], args[3], args[4], c, args[6], args[7], args[8]];
 
 describe('GemmThreads', () => {
   const pool = new GemmThreads(memory, 3);
@@ -42,47 +45,47 @@ describe('GemmThreads', () => {
     [64, 128, 40, false, true],
     [12, 40, 8, true, true],
   ])('splits [%i×%i]·[…×%i] (aT %s, bT %s) among its threads with the single-thread bits', (m, k, n, aT, bT) => {
-    for (const shares of [2, 3]) {
-      const args = job(m, k, n, aT, bT, m + k + n, C1, shares);
-      single(...args, 0, 1);
+    for (const chunks of [2, 3, Math.min(12, aT ? m / 4 : n / 8)]) {
+      const args = job(m, k, n, aT, bT, m + k + n, C1);
+      single(args);
       const want = out(C1, m, n);
       heap().fill(Number.NaN, C2 / 4, C2 / 4 + m * n);
-      pool.run([...args.slice(0, 5), C2, ...args.slice(6)] as unknown as ProductArgs, shares);
-      expect(out(C2, m, n).equals(want), `shares ${shares}`).toBe(true);
+      pool.run(at(args, C2), chunks);
+      expect(out(C2, m, n).equals(want), `${chunks} chunks`).toBe(true);
     }
   });
 
   it('runs many products back to back, each complete before run returns', () => {
     for (let r = 0; r < 200; r++) {
       const [m, k, n] = [4 * (1 + (r % 5)), 3 + (r % 7), 8 * (1 + (r % 3))];
-      const args = job(m, k, n, r % 2 === 0, false, r, C1, 3);
-      single(...args, 0, 1);
+      const args = job(m, k, n, r % 2 === 0, false, r, C1);
+      single(args);
       const want = out(C1, m, n);
       heap().fill(Number.NaN, C2 / 4, C2 / 4 + m * n);
-      pool.run([...args.slice(0, 5), C2, ...args.slice(6)] as unknown as ProductArgs, 1 + (r % 3));
+      pool.run(at(args, C2), 1 + (r % Math.min(3, r % 2 === 0 ? m / 4 : n / 8)));
       expect(out(C2, m, n).equals(want), `product ${r}`).toBe(true);
     }
   });
 
   it('throws, naming the product and its arguments, when a share traps, and keeps working', () => {
     const bad: ProductArgs = [memory.buffer.byteLength - 64, 0, 1024, 0, 4096, C1, 64, 64, 64];
-    expect(() => pool.run(bad, 3)).toThrow(/GemmThreads: the \[64×64\]·\[64×64\] product trapped .*\[\d+,0,1024/);
-    const args = job(8, 8, 16, false, false, 1, C1, 3);
-    single(...args, 0, 1);
+    expect(() => pool.run(bad, 6)).toThrow(/GemmThreads: the \[64×64\]·\[64×64\] product trapped .*\[\d+,0,1024/);
+    const args = job(8, 8, 16, false, false, 1, C1);
+    single(args);
     const want = out(C1, 8, 16);
-    pool.run([...args.slice(0, 5), C2, ...args.slice(6)] as unknown as ProductArgs, 3);
+    pool.run(at(args, C2), 2);
     expect(out(C2, 8, 16).equals(want)).toBe(true);
   });
 
-  it('refuses a memory that is not shared, a bad thread count and a bad share count', () => {
+  it('refuses a memory that is not shared, a bad thread count and a bad chunk count', () => {
     expect(() => new GemmThreads(new api.WebAssembly.Memory({ initial: 1 }), 2)).toThrow(/GemmThreads: the wasm memory must be shared/);
     expect(() => new GemmThreads(memory, 0)).toThrow(/GemmThreads: threads must be a positive integer, got 0/);
-    expect(() => pool.run(job(4, 4, 8, false, false, 1, C1, 1), 4)).toThrow(/shares must be an integer in 1\.\.3, got 4/);
+    expect(() => pool.run(job(4, 4, 8, false, false, 1, C1), 0)).toThrow(/chunks must be an integer in 1\.\.65535, got 0/);
   });
 
   it('refuses to run on after terminate', () => {
     const short = new GemmThreads(memory, 2);
     short.terminate();
-    expect(() => short.run(job(4, 4, 8, false, false, 1, C1, 2), 2)).toThrow(/GemmThreads.run: the pool has been terminated/);
+    expect(() => short.run(job(4, 4, 8, false, false, 1, C1), 1)).toThrow(/GemmThreads.run: the pool has been terminated/);
   });
 });

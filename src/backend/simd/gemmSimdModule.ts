@@ -191,25 +191,26 @@ function packBTFunction(): { type: number[]; locals: number[]; body: number[] } 
 }
 
 /**
- * One thread's share of a whole dense product, C[m, n] = A·B with A given as [m, k] or (aT) as
- * Aᵀ [k, m], and B as [k, n] or (bT) as Bᵀ [n, k]:
- *   product(a, aT, b, bT, scratch, c, m, k, n, t, threads)
- * With row-major A, share t of `threads` takes the t-th run of whole 8-column panels
- * (⌊t·P/T⌋ … ⌊(t+1)·P/T⌋ of P = n/8), packs those panels of B into scratch + 4k·j0 and computes
- * those columns. With Aᵀ (the weight gradient xᵀ·dy, tall and narrow), it takes the t-th run of
- * 4-row blocks instead, packs the whole of B into scratch + 4kn·t and its rows of A after the
- * T copies of B. Scratch: 4kn bytes, or 4k(T·n + m) with Aᵀ. Every element of C is computed by
- * exactly one share, in the same order, so the bits do not depend on `threads`. m a multiple of
- * 4, n of 8; with bT, k a multiple of 4.
+ * One chunk of a whole dense product, C[m, n] = A·B with A given as [m, k] or (aT) as Aᵀ [k, m],
+ * and B as [k, n] or (bT) as Bᵀ [n, k]:
+ *   product(a, aT, b, bT, scratch, c, m, k, n, chunk, chunks, slot, slots, packB)
+ * With row-major A, chunk t of T is the t-th run of whole 8-column panels (⌊t·P/T⌋ … ⌊(t+1)·P/T⌋
+ * of P = n/8): it packs those panels of B into scratch + 4k·j0 and computes those columns. With
+ * Aᵀ (the weight gradient xᵀ·dy, tall and narrow) it is the t-th run of 4-row blocks instead: B
+ * is packed whole into the calling thread's slot, scratch + 4kn·slot (only when packB is set:
+ * a thread sets it for its first chunk of a product), and its rows of A after the `slots` copies
+ * of B. Scratch: 4kn bytes, or 4k(slots·n + m) with Aᵀ. Every element of C is computed within
+ * one chunk, in the same order whichever thread runs it, so the bits depend neither on the
+ * chunks nor on the threads. m a multiple of 4, n of 8; with bT, k a multiple of 4.
  */
 function productFunction(): { type: number[]; locals: number[]; body: number[] } {
-  const [A, AT, B, BT, SCRATCH, C, M, K, N, T, THREADS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-  const [J0, J1, I0, I1, BP, AP] = [11, 12, 13, 14, 15, 16];
+  const [A, AT, B, BT, SCRATCH, C, M, K, N, T, CHUNKS, SLOT, SLOTS, PACK] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+  const [J0, J1, I0, I1, BP, AP] = [14, 15, 16, 17, 18, 19];
   const [GEMM, PACK_B, PACK_BT, PACK_AT] = [0, 1, 2, 3];
   const call = (f: number) => [0x10, f];
-  // unit·⌊t·(extent/unit)/threads⌋, for unit a power of two (log2 given)
+  // unit·⌊t·(extent/unit)/chunks⌋, for unit a power of two (log2 given)
   const edge = (t: number[], extent: number, log2: number) => [
-    ...[...t, ...get(extent), ...i32(log2), 0x76, ...mul, ...get(THREADS), 0x6e, ...i32(log2), ...shl],
+    ...[...t, ...get(extent), ...i32(log2), 0x76, ...mul, ...get(CHUNKS), 0x6e, ...i32(log2), ...shl],
   ];
   const k4 = [...get(K), ...i32(2), ...shl];
   // packB/packBT(b, 4n or 4k, k, j0, j1, bp)
@@ -239,10 +240,10 @@ function productFunction(): { type: number[]; locals: number[]; body: number[] }
     // Aᵀ: rows i0…i1, all columns
     ...[...edge(get(T), M, 2), ...set(I0), ...edge([...get(T), ...i32(1), ...add], M, 2), ...set(I1)],
     ...[...i32(0), ...set(J0), ...get(N), ...set(J1)],
-    ...[...get(SCRATCH), ...get(K), ...get(N), ...mul, ...get(T), ...mul, ...i32(2), ...shl, ...add, ...set(BP)],
-    // ap = scratch + 4k·(T·n + i0)
-    ...[...get(SCRATCH), ...get(THREADS), ...get(N), ...mul, ...get(I0), ...add, ...get(K), ...mul, ...i32(2), ...shl, ...add, ...set(AP)],
-    ...packB,
+    ...[...get(SCRATCH), ...get(K), ...get(N), ...mul, ...get(SLOT), ...mul, ...i32(2), ...shl, ...add, ...set(BP)],
+    // ap = scratch + 4k·(slots·n + i0)
+    ...[...get(SCRATCH), ...get(SLOTS), ...get(N), ...mul, ...get(I0), ...add, ...get(K), ...mul, ...i32(2), ...shl, ...add, ...set(AP)],
+    ...[...get(PACK), 0x04, 0x40, ...packB, 0x0b],
     ...[...get(A), ...get(M), ...i32(2), ...shl, ...get(K), ...get(I0), ...get(I1), ...get(AP), ...call(PACK_AT)],
     // gemm's a is where row 0's block would be: ap − 4k·i0 (wrapping i32 arithmetic)
     ...gemm([...get(AP), ...k4, ...get(I0), ...mul, ...sub, ...k4, ...i32(4), ...mul, ...i32(4), ...i32(16)]),
@@ -256,7 +257,7 @@ function productFunction(): { type: number[]; locals: number[]; body: number[] }
     0x0b,
     0x0b,
   ];
-  return { type: [0x60, 11, ...new Array<number>(11).fill(I32), 0], locals: [1, 6, I32], body };
+  return { type: [0x60, 14, ...new Array<number>(14).fill(I32), 0], locals: [1, 6, I32], body };
 }
 
 /**

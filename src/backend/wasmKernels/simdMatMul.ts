@@ -3,16 +3,17 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { backendState } from '../backendState';
 import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule';
-import { GemmThreads, type ProductArgs } from '../simd/gemmThreads';
+import { GemmThreads, productAlone, type ProductArgs } from '../simd/gemmThreads';
 import { simdFunctionFor } from '../simd/simdFunctionFor';
 import { heapOffset, wasmMemory } from './wasmHeap';
 
-type Product = (...args: [...ProductArgs, number, number]) => void;
-const productFor = simdFunctionFor<Product>(gemmSimdModuleBytes, 'product');
+const productFor = simdFunctionFor<Parameters<typeof productAlone>[0]>(gemmSimdModuleBytes, 'product');
 
 // Below this many multiply-adds a product runs on the calling thread alone: waking the workers
 // costs more than it saves.
 const THREADED_MIN_MACS = 1 << 21;
+// Chunks per thread: enough that a thread the OS runs late holds up only a small part.
+const CHUNKS_PER_THREAD = 4;
 
 const pools = new WeakMap<object, GemmThreads | null>();
 
@@ -64,9 +65,10 @@ export function simdMatMul(
   const out = backend.makeOutput([...batch, m, n], 'float32');
   const memory = wasmMemory(backend)!;
   const pool = gemmPool(memory, backendState.wasmThreads ?? 1);
-  const shares = pool === undefined || m * k * n < THREADED_MIN_MACS ? 1 : Math.min(pool.threads, transposeA ? m / GEMM_MR : n / GEMM_NR);
-  // Packed B (and, with Aᵀ, a copy of B per share plus packed A): see gemmSimdModule's product.
-  const packed = backend.makeOutput([transposeA ? k * (shares * n + m) : k * n], 'float32');
+  const threaded = pool !== undefined && m * k * n >= THREADED_MIN_MACS;
+  const chunks = threaded ? Math.min(CHUNKS_PER_THREAD * pool.threads, transposeA ? m / GEMM_MR : n / GEMM_NR) : 1;
+  // Packed B (and, with Aᵀ, a copy of B per thread plus packed A): see gemmSimdModule's product.
+  const packed = backend.makeOutput([transposeA ? k * ((threaded ? pool.threads : 1) * n + m) : k * n], 'float32');
   try {
     const args: ProductArgs = [
       heapOffset(backend, a),
@@ -79,8 +81,8 @@ export function simdMatMul(
       k,
       n,
     ];
-    if (pool !== undefined && shares > 1) pool.run(args, shares);
-    else productFor(memory)!(...args, 0, 1);
+    if (threaded) pool.run(args, chunks);
+    else productAlone(productFor(memory)!, args);
   } catch (e) {
     backend.disposeData(out.dataId);
     throw e;
