@@ -1,4 +1,16 @@
-import { I32, V128, forLoop, i32Const as i32, leb, localGet as get, localSet as set, localTee as tee, name, section } from './wasmBytes';
+import {
+  I32,
+  V128,
+  forLoop,
+  i32Const as i32,
+  functionsModule,
+  localGet as get,
+  localSet as set,
+  localTee as tee,
+  transpose4x4,
+  v128Load,
+  v128Store,
+} from './wasmBytes';
 
 /** Depth of one block of k: a panel's block of B (KC×8 floats, 8 KiB) stays in L1 over all rows. */
 export const GEMM_KC = 256;
@@ -9,8 +21,6 @@ export const GEMM_MC = 128;
 export const GEMM_NR = 8;
 
 const simd = (...op: number[]) => [0xfd, ...op];
-const v128Load = (offset = 0) => simd(0x00, 0x04, ...leb(offset));
-const v128Store = (offset = 0) => simd(0x0b, 0x04, ...leb(offset));
 const load32Splat = simd(0x09, 0x02, 0x00);
 const f32x4Add = simd(0xe4, 0x01);
 const f32x4Mul = simd(0xe6, 0x01);
@@ -157,26 +167,13 @@ function packBTFunction(): { type: number[]; locals: number[]; body: number[] } 
   const [BT, LDBT, K, J0, J1, OUT] = [0, 1, 2, 3, 4, 5];
   const [J, KK, SRC, DST] = [6, 7, 8, 9];
   const [R0, R1, R2, R3, T0, T1, T2, T3] = [10, 11, 12, 13, 14, 15, 16, 17];
-  const shuffle = (...lanes: readonly number[]) => simd(0x0d, ...lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]));
   // One 4×4 block: rows j+4h…j+4h+3 of Bᵀ at columns kk…kk+3 become, for each of those four k,
   // the 4 floats at offset 16h of the panel's row k.
   const rowOf = (r: number) => [...get(SRC), ...(r === 0 ? [] : [...get(LDBT), ...i32(r), ...mul, ...add])];
   const block = (h: number) => [
     // src = bt + (j + 4h)·ldbt + 4kk
     ...[...get(BT), ...get(J), ...i32(4 * h), ...add, ...get(LDBT), ...mul, ...add, ...get(KK), ...i32(2), ...shl, ...add, ...set(SRC)],
-    ...[R0, R1, R2, R3].flatMap((v, r) => [...rowOf(r), ...v128Load(0), ...set(v)]),
-    ...[...get(R0), ...get(R1), ...shuffle(0, 4, 1, 5), ...set(T0)],
-    ...[...get(R0), ...get(R1), ...shuffle(2, 6, 3, 7), ...set(T1)],
-    ...[...get(R2), ...get(R3), ...shuffle(0, 4, 1, 5), ...set(T2)],
-    ...[...get(R2), ...get(R3), ...shuffle(2, 6, 3, 7), ...set(T3)],
-    ...(
-      [
-        [T0, T2, [0, 1, 4, 5]],
-        [T0, T2, [2, 3, 6, 7]],
-        [T1, T3, [0, 1, 4, 5]],
-        [T1, T3, [2, 3, 6, 7]],
-      ] as const
-    ).flatMap(([x, y, lanes], t) => [...get(DST), ...get(x), ...get(y), ...shuffle(...lanes), ...v128Store(32 * t + 16 * h)]),
+    ...transpose4x4(rowOf, (t, column) => [...get(DST), ...column, ...v128Store(32 * t + 16 * h)], [R0, R1, R2, R3], [T0, T1, T2, T3]),
   ];
   const body = [
     ...[...get(OUT), ...set(DST), ...get(J0), ...set(J)],
@@ -272,17 +269,5 @@ export function gemmSimdModuleBytes(shared = false): Uint8Array {
     { name: 'packAT', ...packATFunction() },
     { name: 'product', ...productFunction() },
   ];
-  const limits = shared ? [0x03, 0x00, ...leb(65536)] : [0x00, 0x00];
-  const codes = fns.map((f) => {
-    const code = [...f.locals, ...f.body];
-    return [...leb(code.length), ...code];
-  });
-  return new Uint8Array([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [fns.length, ...fns.flatMap((f) => f.type)]),
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, ...limits]),
-    ...section(3, [fns.length, ...fns.map((_, i) => i)]),
-    ...section(7, [fns.length, ...fns.flatMap((f, i) => [...name(f.name), 0x00, i])]),
-    ...section(10, [fns.length, ...codes.flat()]),
-  ]);
+  return functionsModule(fns, shared);
 }

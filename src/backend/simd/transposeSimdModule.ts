@@ -1,4 +1,14 @@
-import { I32, V128, forLoop, i32Const as i32, localGet as get, localSet as set, oneFunctionModule } from './wasmBytes';
+import {
+  I32,
+  V128,
+  forLoop,
+  i32Const as i32,
+  localGet as get,
+  localSet as set,
+  oneFunctionModule,
+  transpose4x4,
+  v128Store,
+} from './wasmBytes';
 
 /**
  * A hand-assembled WebAssembly SIMD module that transposes a row-major float32 matrix on a wasm
@@ -11,11 +21,7 @@ import { I32, V128, forLoop, i32Const as i32, localGet as get, localSet as set, 
  */
 export function transposeSimdModuleBytes(shared = false): Uint8Array {
   const [add, mul] = [[0x6a], [0x6c]];
-  const load = [0xfd, 0x00, 0x04, 0x00];
-  const store = [0xfd, 0x0b, 0x04, 0x00];
-  // i8x16.shuffle of two vectors by 32-bit lane (0–3 first vector, 4–7 second).
   const STRIP = 8;
-  const shuffle = (...lanes: readonly number[]) => [0xfd, 0x0d, ...lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3])];
   // Params 0 src, 1 dst, 2 rows, 3 cols; locals 4 i, 5 j, 6 srcStride, 7 dstStride, 8 s, 9 d,
   // 10 j0, 11 jEnd; 12–15 rows a–d, 16–19 t0–t3.
   const [SRC, DST, ROWS, COLS, I, J, SS, DS, S, D, J0, JEND] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
@@ -28,19 +34,12 @@ export function transposeSimdModuleBytes(shared = false): Uint8Array {
     // s = src + i·srcStride + 4j; d = dst + j·dstStride + 4i
     ...[...get(SRC), ...get(I), ...get(SS), ...mul, ...add, ...get(J), ...i32(4), ...mul, ...add, ...set(S)],
     ...[...get(DST), ...get(J), ...get(DS), ...mul, ...add, ...get(I), ...i32(4), ...mul, ...add, ...set(D)],
-    ...[A, B, C, E].flatMap((v, k) => [...rowOf(S, SS, k), ...load, ...set(v)]),
-    ...[...get(A), ...get(B), ...shuffle(0, 4, 1, 5), ...set(T0)],
-    ...[...get(A), ...get(B), ...shuffle(2, 6, 3, 7), ...set(T1)],
-    ...[...get(C), ...get(E), ...shuffle(0, 4, 1, 5), ...set(T2)],
-    ...[...get(C), ...get(E), ...shuffle(2, 6, 3, 7), ...set(T3)],
-    ...(
-      [
-        [T0, T2, [0, 1, 4, 5]],
-        [T0, T2, [2, 3, 6, 7]],
-        [T1, T3, [0, 1, 4, 5]],
-        [T1, T3, [2, 3, 6, 7]],
-      ] as const
-    ).flatMap(([x, y, lanes], k) => [...rowOf(D, DS, k), ...get(x), ...get(y), ...shuffle(...lanes), ...store]),
+    ...transpose4x4(
+      (r) => rowOf(S, SS, r),
+      (t, column) => [...rowOf(D, DS, t), ...column, ...v128Store()],
+      [A, B, C, E],
+      [T0, T1, T2, T3],
+    ),
   ];
   // Strips of 8 source columns, so the 8 destination rows being written stay in cache while
   // their lines fill (a wide matrix's destination rows can all fall in one cache set).
