@@ -1,20 +1,39 @@
 import type { BenchResult } from './BenchResult';
 
-/** A fixed-width table of bench results, one line each, for terminals. */
+// Repetitions further apart than this (max/min − 1) get a note under the table.
+const NOISY_SPREAD = 0.2;
+
+/**
+ * A fixed-width table of bench results, one line each, for terminals: the median examples/s and
+ * the range over the repetitions, and a note under the table when repetitions of one line differ
+ * by more than 20% (the machine's speed moved while it ran, so compare figures only from one
+ * sitting, interleaved).
+ */
 export function formatBenchTable(results: readonly BenchResult[]): string {
-  const header = ['experiment', 'phase', 'backend', 'examples/s', 'GFLOP/s', 'ms/batch', 'peak RSS MB'];
+  const header = ['experiment', 'phase', 'backend', 'examples/s', 'range', 'GFLOP/s', 'ms/batch', 'peak RSS MB'];
   const rows = results.map((r) => [
     r.experiment,
     r.phase,
     r.backend + threadsNote(r.blasThreads ?? r.wasmThreads),
     r.examplesPerSecond.toFixed(0),
+    r.samples.length > 0 ? `${Math.min(...r.samples).toFixed(0)}–${Math.max(...r.samples).toFixed(0)}` : '',
     r.gflops.toFixed(1),
     r.msPerBatch.toFixed(2),
     r.peakRssMB.toFixed(0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(header), ...rows.map(line)].join('\n') + '\n';
+  const noisy = results.filter((r) => spread(r.samples) > NOISY_SPREAD);
+  const notes = noisy.map(
+    (r) =>
+      `note: ${r.experiment} ${r.phase}: repetitions differ by ${(100 * spread(r.samples)).toFixed(0)}%: ` +
+      'the machine ran at different speeds; compare figures only from one sitting, interleaved',
+  );
+  return [line(header), ...rows.map(line), ...notes].join('\n') + '\n';
+}
+
+function spread(samples: readonly number[]): number {
+  return samples.length < 2 ? 0 : Math.max(...samples) / Math.min(...samples) - 1;
 }
 
 function threadsNote(threads: number | undefined): string {

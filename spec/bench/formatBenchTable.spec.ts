@@ -1,0 +1,34 @@
+import { describe, it, expect } from 'vitest';
+import type { BenchResult } from '../../src/bench/BenchResult';
+import { formatBenchTable } from '../../src/bench/formatBenchTable';
+
+const result = (samples: number[], extra: Partial<BenchResult> = {}): BenchResult => ({
+  experiment: 'cifar/relu-plain',
+  phase: 'train',
+  backend: 'wasm',
+  kernelPatches: [],
+  examplesPerSecond: [...samples].sort((a, b) => a - b)[samples.length >> 1]!,
+  gflops: 20,
+  peakRssMB: 500,
+  msPerBatch: 40,
+  batchSize: 128,
+  examplesPerRepeat: 5120,
+  samples,
+  ...extra,
+});
+
+describe('formatBenchTable', () => {
+  it('shows the median and the range over repetitions, and the thread count', () => {
+    const text = formatBenchTable([result([3100, 3000, 3200], { wasmThreads: 2 })]);
+    const [header, row] = text.split('\n');
+    expect(header).toMatch(/^experiment\s+phase\s+backend\s+examples\/s\s+range\s+GFLOP\/s\s+ms\/batch\s+peak RSS MB$/);
+    expect(row).toMatch(/^cifar\/relu-plain\s+train\s+wasm \(2 threads\)\s+3100\s+3000–3200\s+20\.0\s+40\.00\s+500$/);
+    expect(text).not.toMatch(/note:/);
+  });
+
+  it('notes a line whose repetitions differ by more than 20%, and only that line', () => {
+    const text = formatBenchTable([result([2000, 2600, 2500]), result([5000, 5100, 5050], { phase: 'eval' })]);
+    expect(text).toMatch(/note: cifar\/relu-plain train: repetitions differ by 30%: the machine ran at different speeds/);
+    expect(text).not.toMatch(/eval: repetitions differ/);
+  });
+});
