@@ -23,10 +23,11 @@ const KNOWN_BUNDLE_NAMES = new Set(['require$$0', 'require$$1', 'require$$3', 'r
 
 /**
  * Runs `start` (which must be the first `tf.setBackend('wasm')` of the process) so that tfjs
- * loads its threaded SIMD binary with an XNNPACK pool of `threads`, which stock tfjs cannot do
- * in Node (tfjs issue 3830): it hands emscripten `blob:` URLs for the pthread worker and main
- * script, which Node's worker_threads cannot load, and sizes the pool from half the logical
- * cores. For the duration of `start` only, this records the text of the Blobs tfjs makes and
+ * loads its threaded SIMD binary, whose memory is shared (its XNNPACK pool gets what
+ * `wasm.setThreadsCount` set: loadWasmBackend keeps it at one beside gradproof's GEMM threads).
+ * Stock tfjs cannot do that in Node (tfjs issue 3830): it hands emscripten `blob:` URLs for the
+ * pthread worker and main script, which Node's worker_threads cannot load, and sizes the pool
+ * from half the logical cores. For the duration of `start` only, this records the text of the Blobs tfjs makes and
  * turns their object URLs into files in the OS temp directory (named by content hash, written
  * atomically, kept for later workers), and reports 2·threads cores. Throws, naming what did not
  * match, when the installed tfjs builds its worker differently.
