@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, it, expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from '../../src/backend/initBackend';
 import { gemmPool, simdMatMulShape } from '../../src/backend/wasmKernels/simdMatMul';
@@ -27,7 +28,7 @@ describe('simdMatMul on pure wasm', () => {
     if (was !== undefined) process.env.GRADPROOF_SIMD_GEMM = was;
   });
 
-  it('takes single float32 products with m a multiple of 4 and n of 8 (and k of 4 when b is transposed), and only those', () => {
+  it('takes every single float32 product, and nothing batched or of another dtype', () => {
     const backend = tf.backend() as BackendWasm;
     const shape = (a: number[], b: number[], tA = false, tB = false, dtype: 'float32' | 'int32' = 'float32') =>
       simdMatMulShape(backend, tf.zeros(a, dtype), tf.zeros(b, dtype), tA, tB);
@@ -35,9 +36,10 @@ describe('simdMatMul on pure wasm', () => {
     expect(shape([128, 3072], [128, 512], true)).toEqual([3072, 128, 512]);
     expect(shape([128, 256], [512, 256], false, true)).toEqual([128, 256, 512]);
     expect(shape([1, 128, 64], [1, 64, 16])).toEqual([128, 64, 16]);
-    expect(shape([130, 64], [64, 16])).toBeUndefined(); // m
-    expect(shape([128, 16], [16, 10])).toBeUndefined(); // n
-    expect(shape([128, 10], [16, 10], false, true)).toBeUndefined(); // k with bᵀ
+    // Sizes the micro-kernel does not tile run zero-padded.
+    expect(shape([130, 64], [64, 16])).toEqual([130, 64, 16]);
+    expect(shape([128, 16], [16, 10])).toEqual([128, 16, 10]);
+    expect(shape([128, 10], [16, 10], false, true)).toEqual([128, 10, 16]);
     expect(shape([2, 128, 64], [64, 16])).toBeUndefined(); // a batch
     expect(shape([128, 64], [64, 16], false, false, 'int32')).toBeUndefined();
     viaXnnpack(() => expect(shape([128, 3072], [3072, 512])).toBeUndefined());
@@ -49,6 +51,10 @@ describe('simdMatMul on pure wasm', () => {
     [128, 256, 512, false, true],
     [1000, 300, 64, false, false],
     [36, 20, 24, true, true],
+    [130, 17, 10, false, false],
+    [3, 130, 1, true, false],
+    [17, 10, 16, false, true],
+    [1, 3, 17, true, true],
   ])("gives the stock XNNPACK kernel's bits for [%i×%i]·[…×%i] (aᵀ %s, bᵀ %s)", (m, k, n, tA, tB) => {
     const a = seeded(tA ? [k, m] : [m, k], m);
     const b = seeded(tB ? [n, k] : [k, n], n);
@@ -56,6 +62,27 @@ describe('simdMatMul on pure wasm', () => {
     const ours = bytes(tf.matMul(a, b, tA, tB));
     const stock = viaXnnpack(() => bytes(tf.matMul(a, b, tA, tB)));
     expect(ours.equals(stock)).toBe(true);
+  });
+
+  it('gives the stock bits for any sizes and transposes (padded edges included)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        fc.boolean(),
+        (m, k, n, tA, tB) => {
+          const [ours, stock] = tf.tidy(() => {
+            const a = seeded(tA ? [k, m] : [m, k], m * 41 + k);
+            const b = seeded(tB ? [n, k] : [k, n], n * 43 + k);
+            return [bytes(tf.matMul(a, b, tA, tB)), viaXnnpack(() => bytes(tf.matMul(a, b, tA, tB)))];
+          });
+          expect(ours.equals(stock), JSON.stringify({ m, k, n, tA, tB })).toBe(true);
+        },
+      ),
+      { numRuns: 80 },
+    );
   });
 
   it("gives autodiff's weight and input gradients (xᵀ·dy, dy·Wᵀ) the stock bits", () => {

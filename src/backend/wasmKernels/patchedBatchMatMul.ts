@@ -9,10 +9,10 @@ import { callKernel, disposeOwned } from './wasmKernel';
 /**
  * A wasm `BatchMatMul` that never lets the stock kernel see a transpose flag. With the native
  * addon active (accelState.native), OpenBLAS's sgemm takes every case it supports, transposes
- * included. Otherwise gradproof's SIMD GEMM takes every single float32 product whose shape it
- * handles (see simdMatMul), with XNNPACK's bits; the rest go to XNNPACK with flagged operands
- * transposed explicitly, and a single product may be computed transposed when that packs less
- * (see planMatMul). `stock` is the original wasm kernelFunc.
+ * included. Otherwise gradproof's SIMD GEMM takes every single float32 product (see
+ * simdMatMul), with XNNPACK's bits; the rest (batched, or no wasm SIMD) go to XNNPACK with
+ * flagged operands transposed explicitly, and a single product may be computed transposed when
+ * that packs less (see planMatMul). `stock` is the original wasm kernelFunc.
  */
 export function patchedBatchMatMul(stock: KernelFunc): KernelFunc {
   return ({ inputs, backend, attrs }) => {

@@ -5,7 +5,8 @@ import { backendState } from '../backendState';
 import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule';
 import { GemmThreads, productAlone, type ProductArgs } from '../simd/gemmThreads';
 import { simdFunctionFor } from '../simd/simdFunctionFor';
-import { heapOffset, wasmMemory } from './wasmHeap';
+import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap';
+import { disposeOwned } from './wasmKernel';
 
 const productFor = simdFunctionFor<Parameters<typeof productAlone>[0]>(gemmSimdModuleBytes, 'product');
 
@@ -23,8 +24,9 @@ export function simdGemmDisabled(): boolean {
 }
 
 /**
- * The product's [m, k, n] when gradproof's SIMD GEMM takes it on this backend, else undefined
- * (also with GRADPROOF_SIMD_GEMM=0, which leaves every product to XNNPACK, for comparison).
+ * The product's [m, k, n] when gradproof's SIMD GEMM takes it on this backend: a single
+ * (unbatched) float32 product, any sizes. Else undefined (also with GRADPROOF_SIMD_GEMM=0, which
+ * leaves every product to XNNPACK, for comparison).
  */
 export function simdMatMulShape(
   backend: BackendWasm,
@@ -38,8 +40,7 @@ export function simdMatMulShape(
   if (tf.util.sizeFromShape(a.shape.slice(0, -2)) !== 1 || tf.util.sizeFromShape(b.shape.slice(0, -2)) !== 1) return undefined;
   const [m, k] = (transposeA ? a.shape.slice(-2).reverse() : a.shape.slice(-2)) as [number, number];
   const [kb, n] = (transposeB ? b.shape.slice(-2).reverse() : b.shape.slice(-2)) as [number, number];
-  if (k !== kb || k === 0 || m % GEMM_MR !== 0 || n % GEMM_NR !== 0 || m === 0 || n === 0) return undefined;
-  if (transposeB && k % 4 !== 0) return undefined;
+  if (k !== kb || k === 0 || m === 0 || n === 0) return undefined;
   const memory = wasmMemory(backend);
   return memory !== undefined && productFor(memory) !== undefined ? [m, k, n] : undefined;
 }
@@ -63,33 +64,85 @@ export function simdMatMul(
   const [m, k, n] = shape;
   const batch = tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const out = backend.makeOutput([...batch, m, n], 'float32');
-  const memory = wasmMemory(backend)!;
-  const pool = gemmPool(memory, backendState.wasmThreads ?? 1);
-  const threaded = pool !== undefined && m * k * n >= THREADED_MIN_MACS;
-  const chunks = threaded ? Math.min(CHUNKS_PER_THREAD * pool.threads, transposeA ? m / GEMM_MR : n / GEMM_NR) : 1;
-  // Packed B (and, with Aᵀ, a copy of B per thread plus packed A): see gemmSimdModule's product.
-  const packed = backend.makeOutput([transposeA ? k * ((threaded ? pool.threads : 1) * n + m) : k * n], 'float32');
+  const owned: TensorInfo[] = [];
   try {
+    // The module wants m a multiple of 4, n of 8 and, for Bᵀ, k of 4: other sizes run on
+    // zero-padded copies (padding never enters a kept element's sum), into a padded C.
+    const [m4, n8] = [roundUp(m, GEMM_MR), roundUp(n, GEMM_NR)];
+    const aIn = m4 === m ? a : own(owned, padA(backend, a, transposeA, m, k, m4));
+    const bTransposed = transposeB && n8 === n && k % 4 === 0;
+    const bIn = n8 === n && bTransposed === transposeB ? b : own(owned, straightPaddedB(backend, b, transposeB, k, n, n8));
+    const cOut = m4 === m && n8 === n ? out : own(owned, backend.makeOutput([m4, n8], 'float32'));
+    const memory = wasmMemory(backend)!;
+    const pool = gemmPool(memory, backendState.wasmThreads ?? 1);
+    const threaded = pool !== undefined && m4 * k * n8 >= THREADED_MIN_MACS;
+    const chunks = threaded ? Math.min(CHUNKS_PER_THREAD * pool.threads, transposeA ? m4 / GEMM_MR : n8 / GEMM_NR) : 1;
+    // Packed B (and, with Aᵀ, a copy of B per thread plus packed A): see gemmSimdModule's product.
+    const packed = own(owned, backend.makeOutput([transposeA ? k * ((threaded ? pool.threads : 1) * n8 + m4) : k * n8], 'float32'));
     const args: ProductArgs = [
-      heapOffset(backend, a),
+      heapOffset(backend, aIn),
       transposeA ? 1 : 0,
-      heapOffset(backend, b),
-      transposeB ? 1 : 0,
+      heapOffset(backend, bIn),
+      bTransposed ? 1 : 0,
       heapOffset(backend, packed),
-      heapOffset(backend, out),
-      m,
+      heapOffset(backend, cOut),
+      m4,
       k,
-      n,
+      n8,
     ];
     if (threaded) pool.run(args, chunks);
     else productAlone(productFor(memory)!, args);
+    if (cOut !== out) {
+      const heap = heapF32(backend);
+      const [from, to] = [heapOffset(backend, cOut) / 4, heapOffset(backend, out) / 4];
+      for (let i = 0; i < m; i++) heap.copyWithin(to + i * n, from + i * n8, from + i * n8 + n);
+    }
   } catch (e) {
     backend.disposeData(out.dataId);
     throw e;
   } finally {
-    backend.disposeData(packed.dataId);
+    disposeOwned(backend, owned);
   }
   return out;
+}
+
+/** A copy of A (or Aᵀ) with its m rows (columns of Aᵀ) zero-padded to m4. */
+function padA(backend: BackendWasm, a: TensorInfo, transposeA: boolean, m: number, k: number, m4: number): TensorInfo {
+  const copy = backend.makeOutput(transposeA ? [k, m4] : [m4, k], 'float32');
+  const heap = heapF32(backend);
+  const [from, to] = [heapOffset(backend, a) / 4, heapOffset(backend, copy) / 4];
+  if (transposeA) {
+    heap.fill(0, to, to + k * m4);
+    for (let kk = 0; kk < k; kk++) heap.copyWithin(to + kk * m4, from + kk * m, from + kk * m + m);
+  } else {
+    heap.copyWithin(to, from, from + m * k);
+    heap.fill(0, to + m * k, to + m4 * k);
+  }
+  return copy;
+}
+
+/** B as [k, n8], its n columns zero-padded to n8, from B [k, n] or (transposeB) Bᵀ [n, k]. */
+function straightPaddedB(backend: BackendWasm, b: TensorInfo, transposeB: boolean, k: number, n: number, n8: number): TensorInfo {
+  const copy = backend.makeOutput([k, n8], 'float32');
+  const heap = heapF32(backend);
+  const [from, to] = [heapOffset(backend, b) / 4, heapOffset(backend, copy) / 4];
+  heap.fill(0, to, to + k * n8);
+  for (let kk = 0; kk < k; kk++) {
+    if (transposeB) for (let j = 0; j < n; j++) heap[to + kk * n8 + j] = heap[from + j * k + kk]!;
+    else heap.copyWithin(to + kk * n8, from + kk * n, from + kk * n + n);
+  }
+  return copy;
+}
+
+const roundUp = (x: number, unit: number) => Math.ceil(x / unit) * unit;
+
+function heapF32(backend: BackendWasm): Float32Array {
+  return new Float32Array(wasmHeap(backend));
+}
+
+function own(owned: TensorInfo[], info: TensorInfo): TensorInfo {
+  owned.push(info);
+  return info;
 }
 
 /**
