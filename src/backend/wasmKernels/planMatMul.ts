@@ -3,6 +3,7 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { simdTransposeApplies, transposeLastTwo } from './transposeLastTwo';
 import { weightsView } from './weightsView';
+import { own } from './wasmKernel';
 
 /** Operands rewritten so the stock kernel can run them untransposed. */
 export interface MatMulPlan {
@@ -108,9 +109,4 @@ function swapIsCheaper(
   // The swapped product comes out [n, m] and is transposed back.
   const swap = (transposeB ? 0 : tB * k * n) + (transposeA ? 0 : tA * m * k) + t([n, m], a.dtype) * m * n + PACK_NS * k * m;
   return swap < normal;
-}
-
-function own(owned: TensorInfo[], info: TensorInfo): TensorInfo {
-  owned.push(info);
-  return info;
 }

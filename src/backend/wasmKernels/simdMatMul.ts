@@ -6,7 +6,7 @@ import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule';
 import { GemmThreads, productAlone, type ProductArgs } from '../simd/gemmThreads';
 import { simdFunctionFor } from '../simd/simdFunctionFor';
 import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap';
-import { disposeOwned } from './wasmKernel';
+import { disposeOwned, own } from './wasmKernel';
 
 const productFor = simdFunctionFor<Parameters<typeof productAlone>[0]>(gemmSimdModuleBytes, 'product');
 
@@ -138,11 +138,6 @@ const roundUp = (x: number, unit: number) => Math.ceil(x / unit) * unit;
 
 function heapF32(backend: BackendWasm): Float32Array {
   return new Float32Array(wasmHeap(backend));
-}
-
-function own(owned: TensorInfo[], info: TensorInfo): TensorInfo {
-  owned.push(info);
-  return info;
 }
 
 /**

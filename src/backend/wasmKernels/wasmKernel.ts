@@ -20,6 +20,12 @@ export function callKernel(kernel: KernelFunc, backend: BackendWasm, inputs: Nam
   return out;
 }
 
+/** Pushes a buffer a patched kernel made for itself onto `owned` (for disposeOwned) and returns it. */
+export function own(owned: TensorInfo[], info: TensorInfo): TensorInfo {
+  owned.push(info);
+  return info;
+}
+
 /** Frees backend buffers a patched kernel made for itself, except the one it returns. */
 export function disposeOwned(backend: BackendWasm, owned: readonly TensorInfo[], keep?: TensorInfo): void {
   for (const info of owned) {
