@@ -21,9 +21,9 @@ interface ChildReport {
 
 /**
  * Starts pure wasm with `wasmThreads` in a fresh process (the binary is fixed per process),
- * takes four Adam steps on a seeded two-layer net big enough for its products to be split
- * across threads (x·W1 by columns, xᵀ·dy by rows), and reports the weights' bytes; then asks for
- * the native addon.
+ * takes four Adam steps on a seeded two-layer net big enough for its products (x·W1 by columns,
+ * xᵀ·dy by rows) and W1's Adam step (67,200 quads) to be split across threads, and reports the
+ * weights' bytes; then asks for the native addon.
  */
 function trainInChild(wasmThreads: number, env: Record<string, string> = {}, native = false): ChildReport {
   const script = `
@@ -33,11 +33,11 @@ function trainInChild(wasmThreads: number, env: Record<string, string> = {}, nat
     import { nativeUnavailableReason, wasmThreadsUnavailableReason } from './src/backend/currentBackendInfo.ts';
     import { Adam } from './src/train/Adam.ts';
     const info = await initBackend('wasm', { native: ${native}, wasmThreads: ${wasmThreads} });
-    const w1 = tf.variable(tf.randomNormal([300, 200], 0, 0.1, 'float32', 1));
-    const w2 = tf.variable(tf.randomNormal([200, 10], 0, 0.1, 'float32', 2));
+    const w1 = tf.variable(tf.randomNormal([600, 448], 0, 0.1, 'float32', 1));
+    const w2 = tf.variable(tf.randomNormal([448, 10], 0, 0.1, 'float32', 2));
     const adam = new Adam([w1, w2], { kind: 'adam', lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
     for (let step = 0; step < 4; step++) {
-      const x = tf.randomNormal([96, 300], 0, 1, 'float32', 10 + step);
+      const x = tf.randomNormal([96, 600], 0, 1, 'float32', 10 + step);
       const { grads } = tf.variableGrads(() => tf.mean(tf.square(tf.matMul(tf.relu(tf.matMul(x, w1)), w2))), [w1, w2]);
       adam.apply([grads[w1.name], grads[w2.name]]);
       tf.dispose([x, ...Object.values(grads)]);

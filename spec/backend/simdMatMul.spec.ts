@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { initBackend } from '../../src/backend/initBackend';
-import { gemmPool, simdMatMulShape } from '../../src/backend/wasmKernels/simdMatMul';
+import { simdMatMulShape } from '../../src/backend/wasmKernels/simdMatMul';
 
 const seeded = (shape: number[], seed: number) => tf.randomUniform(shape, -1, 1, 'float32', seed);
 const bytes = (t: tf.Tensor) => Buffer.from(t.dataSync().buffer);
@@ -108,19 +108,5 @@ describe('simdMatMul on pure wasm', () => {
     tf.matMul(seeded([300, 128], 5), b, true, false).dispose();
     expect(tf.memory().numTensors).toBe(tensors + 1); // the seeded input above
     expect(backend.numDataIds()).toBe(buffers + 1);
-  });
-});
-
-describe('gemmPool', () => {
-  it('starts one pool per shared memory, and none for one thread or a memory that is not shared', () => {
-    type Mem = { buffer: ArrayBuffer };
-    const api = globalThis as unknown as { WebAssembly: { Memory: new (d: object) => Mem } };
-    const shared = new api.WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
-    expect(gemmPool(shared, 1)).toBeUndefined();
-    const pool = gemmPool(shared, 2);
-    expect(pool?.threads).toBe(2);
-    expect(gemmPool(shared, 2)).toBe(pool);
-    expect(gemmPool(new api.WebAssembly.Memory({ initial: 1 }), 2)).toBeUndefined();
-    pool?.terminate();
   });
 });

@@ -50,8 +50,8 @@ export interface BackendOptions {
    * Pure wasm only: threads for matrix products, 1..8; default 1. Above 1, the first wasm start
    * in the process loads tfjs's threaded binary instead (see nodeWasmThreads), which then stays
    * for the process, so a later different count is a UsageError, and the native addon cannot
-   * join it. gradproof's SIMD GEMM shares each large product among that many threads; XNNPACK,
-   * which runs the other ops, keeps one (see loadWasmBackend). Ignored when the native addon
+   * join it. gradproof's SIMD GEMM and Adam share each large product and update among that many
+   * threads; XNNPACK, which runs the other ops, keeps one (see loadWasmBackend). Ignored when the native addon
    * will run (it uses the single-threaded binary and blasThreads).
    */
   readonly wasmThreads?: number;

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { nodeWasmThreads } from './nodeWasmThreads';
 import { patchWasmKernels } from './patchWasmKernels';
-import { gemmPool, simdGemmDisabled } from './wasmKernels/simdMatMul';
+import { simdGemmDisabled } from './wasmKernels/simdMatMul';
+import { simdPool } from './simd/simdThreads';
 import { wasmMemory } from './wasmKernels/wasmHeap';
 import { backendState } from './backendState';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
@@ -63,10 +64,10 @@ export async function loadWasmBackend(threads = 1): Promise<WasmBackendDetails> 
     throw new Error('tf.setBackend("wasm") returned false');
   }
   unrefPthreadWorkers();
-  // Start the GEMM workers now, so a failure shows at start and no timed product waits for them.
+  // Start the SIMD workers now, so a failure shows at start and no timed step waits for them.
   const memory = wasmMemory(tf.backend() as BackendWasm);
   if (memory !== undefined && (productThreads ?? 1) > 1 && !simdGemmDisabled()) {
-    if (gemmPool(memory, productThreads!) === undefined) {
+    if (simdPool(memory, productThreads!) === undefined) {
       threadsUnavailable ??= backendState.wasmThreadsUnavailable;
       productThreads = 1;
     }

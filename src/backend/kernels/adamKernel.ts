@@ -4,6 +4,8 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { accelState } from '../accelState';
 import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap';
 import { adamSimdFor, runAdamSimd } from './adamSimd';
+import { simdPool } from '../simd/simdThreads';
+import { backendState } from '../backendState';
 import { adamUpdate, type AdamStepScalars } from './adamUpdate';
 
 /** gradproof's fused Adam kernel: inputs {p, g, m, v}, attrs AdamStepScalars, outputs [p1, m1, v1]. */
@@ -82,6 +84,7 @@ const wasmAdam: KernelFunc = ({ inputs, backend, attrs }) => {
         all.map((x) => heapOffset(wasm, x)),
         n,
         s,
+        simdPool(memory!, backendState.wasmThreads ?? 1),
       )
     : 0;
   if (done < n) {

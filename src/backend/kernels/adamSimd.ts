@@ -1,6 +1,7 @@
 import { simdFunctionFor } from '../simd/simdFunctionFor';
 import { adamSimdModuleBytes } from './adamSimdModule';
 import type { AdamStepScalars } from './adamUpdate';
+import type { AdamPointers, AdamScalars, SimdThreads } from '../simd/simdThreads';
 
 /** The SIMD Adam function bound to one wasm memory. */
 export type AdamSimd = (
@@ -28,10 +29,21 @@ export type AdamSimd = (
  */
 export const adamSimdFor = simdFunctionFor<AdamSimd>(adamSimdModuleBytes, 'adam');
 
-/** Runs the SIMD step on all whole quads of n elements; returns how many elements it did. */
-export function runAdamSimd(fn: AdamSimd, offsets: readonly number[], n: number, s: AdamStepScalars): number {
+// Below this many quads (~1 MB of parameters) the step runs on the calling thread alone.
+const THREADED_MIN_QUADS = 1 << 16;
+// Chunks per thread, so a thread the OS runs late holds up only a small part.
+const CHUNKS_PER_THREAD = 4;
+
+/**
+ * Runs the SIMD step on all whole quads of n elements, shared among `pool`'s threads when given
+ * and the tensor is large (each element's arithmetic is the same on any thread, so the bits do
+ * not change); returns how many elements it did.
+ */
+export function runAdamSimd(fn: AdamSimd, offsets: readonly number[], n: number, s: AdamStepScalars, pool?: SimdThreads): number {
   const quads = n >>> 2;
-  const [p, g, m, v, pOut, mOut, vOut] = offsets as [number, number, number, number, number, number, number];
-  fn(p, g, m, v, pOut, mOut, vOut, quads, s.beta1, 1 - s.beta1, s.beta2, 1 - s.beta2, s.bc2Sqrt, s.eps, s.stepSize);
+  const pointers = offsets as unknown as AdamPointers;
+  const scalars: AdamScalars = [s.beta1, 1 - s.beta1, s.beta2, 1 - s.beta2, s.bc2Sqrt, s.eps, s.stepSize];
+  if (pool !== undefined && quads >= THREADED_MIN_QUADS) pool.runAdam(pointers, quads, scalars, CHUNKS_PER_THREAD * pool.threads);
+  else fn(...pointers, quads, ...scalars);
   return quads * 4;
 }

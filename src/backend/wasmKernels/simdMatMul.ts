@@ -3,7 +3,7 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { backendState } from '../backendState';
 import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule';
-import { GemmThreads, productAlone, type ProductArgs } from '../simd/gemmThreads';
+import { productAlone, simdPool, type ProductArgs } from '../simd/simdThreads';
 import { simdFunctionFor } from '../simd/simdFunctionFor';
 import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap';
 import { disposeOwned, own } from './wasmKernel';
@@ -15,8 +15,6 @@ const productFor = simdFunctionFor<Parameters<typeof productAlone>[0]>(gemmSimdM
 const THREADED_MIN_MACS = 1 << 21;
 // Chunks per thread: enough that a thread the OS runs late holds up only a small part.
 const CHUNKS_PER_THREAD = 4;
-
-const pools = new WeakMap<object, GemmThreads | null>();
 
 /** Whether GRADPROOF_SIMD_GEMM=0 leaves every product to XNNPACK (for comparison). */
 export function simdGemmDisabled(): boolean {
@@ -74,7 +72,7 @@ export function simdMatMul(
     const bIn = n8 === n && bTransposed === transposeB ? b : own(owned, straightPaddedB(backend, b, transposeB, k, n, n8));
     const cOut = m4 === m && n8 === n ? out : own(owned, backend.makeOutput([m4, n8], 'float32'));
     const memory = wasmMemory(backend)!;
-    const pool = gemmPool(memory, backendState.wasmThreads ?? 1);
+    const pool = simdPool(memory, backendState.wasmThreads ?? 1);
     const threaded = pool !== undefined && m4 * k * n8 >= THREADED_MIN_MACS;
     const chunks = threaded ? Math.min(CHUNKS_PER_THREAD * pool.threads, transposeA ? m4 / GEMM_MR : n8 / GEMM_NR) : 1;
     // Packed B (and, with Aᵀ, a copy of B per thread plus packed A): see gemmSimdModule's product.
@@ -138,25 +136,4 @@ const roundUp = (x: number, unit: number) => Math.ceil(x / unit) * unit;
 
 function heapF32(backend: BackendWasm): Float32Array {
   return new Float32Array(wasmHeap(backend));
-}
-
-/**
- * The GEMM worker pool for a wasm memory, started on first use with `threads` − 1 workers;
- * undefined for one thread, for a memory that is not shared, or when the workers failed to start
- * (wasmThreadsUnavailableReason then says why).
- */
-export function gemmPool(memory: object, threads: number): GemmThreads | undefined {
-  if (threads <= 1 || !((memory as { buffer?: unknown }).buffer instanceof SharedArrayBuffer)) return undefined;
-  let pool = pools.get(memory);
-  if (pool === undefined) {
-    try {
-      pool = new GemmThreads(memory, threads);
-    } catch (e) {
-      // Products then run on this thread alone; wasmThreadsUnavailableReason says why.
-      backendState.wasmThreadsUnavailable ??= (e as Error).message;
-      pool = null;
-    }
-    pools.set(memory, pool);
-  }
-  return pool ?? undefined;
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, it, expect } from 'vitest';
-import { GemmThreads, productAlone, type ProductArgs } from '../../src/backend/simd/gemmThreads';
+import { SimdThreads, productAlone, simdPool, type AdamScalars, type ProductArgs } from '../../src/backend/simd/simdThreads';
+import { adamSimdModuleBytes } from '../../src/backend/kernels/adamSimdModule';
 import { gemmSimdModuleBytes } from '../../src/backend/simd/gemmSimdModule';
 import { WASM } from '../../src/backend/simd/simdFunctionFor';
 import { createRng } from '../../src/random/Rng';
@@ -15,7 +16,7 @@ const single = (args: ProductArgs) => productAlone(product, args);
 
 /** Lays out random operands for op(A)[m, k]·op(B)[k, n] and returns the product's arguments, C at `c`. */
 function job(m: number, k: number, n: number, aT: boolean, bT: boolean, seed: number, c: number, threads = 3): ProductArgs {
-  const rng = createRng(seed, 'gemmThreads');
+  const rng = createRng(seed, 'simdThreads');
   const a = new Float32Array(m * k);
   const b = new Float32Array(k * n);
   rng.fillUniform(a, -1, 1);
@@ -32,8 +33,8 @@ function job(m: number, k: number, n: number, aT: boolean, bT: boolean, seed: nu
 /** The same product with C at `c`. */
 const at = (args: ProductArgs, c: number): ProductArgs => [args[0], args[1], args[2], args[3], args[4], c, args[6], args[7], args[8]];
 
-describe('GemmThreads', () => {
-  const pool = new GemmThreads(memory, 3);
+describe('SimdThreads', () => {
+  const pool = new SimdThreads(memory, 3);
   afterAll(() => pool.terminate());
   const C1 = 8 << 20;
   const C2 = 12 << 20;
@@ -69,7 +70,7 @@ describe('GemmThreads', () => {
 
   it('throws, naming the product and its arguments, when a share traps, and keeps working', () => {
     const bad: ProductArgs = [memory.buffer.byteLength - 64, 0, 1024, 0, 4096, C1, 64, 64, 64];
-    expect(() => pool.run(bad, 6)).toThrow(/GemmThreads: the \[64×64\]·\[64×64\] product trapped .*\[\d+,0,1024/);
+    expect(() => pool.run(bad, 6)).toThrow(/SimdThreads: the \[64×64\]·\[64×64\] product trapped .*\[\d+,0,1024/);
     const args = job(8, 8, 16, false, false, 1, C1);
     single(args);
     const want = out(C1, 8, 16);
@@ -78,14 +79,52 @@ describe('GemmThreads', () => {
   });
 
   it('refuses a memory that is not shared, a bad thread count and a bad chunk count', () => {
-    expect(() => new GemmThreads(new api.WebAssembly.Memory({ initial: 1 }), 2)).toThrow(/GemmThreads: the wasm memory must be shared/);
-    expect(() => new GemmThreads(memory, 0)).toThrow(/GemmThreads: threads must be a positive integer, got 0/);
-    expect(() => pool.run(job(4, 4, 8, false, false, 1, C1), 0)).toThrow(/chunks must be an integer in 1\.\.65535, got 0/);
+    expect(() => new SimdThreads(new api.WebAssembly.Memory({ initial: 1 }), 2)).toThrow(/SimdThreads: the wasm memory must be shared/);
+    expect(() => new SimdThreads(memory, 0)).toThrow(/SimdThreads: threads must be a positive integer, got 0/);
+    expect(() => pool.run(job(4, 4, 8, false, false, 1, C1), 0)).toThrow(/SimdThreads: chunks must be an integer in 1\.\.65535, got 0/);
   });
 
   it('refuses to run on after terminate', () => {
-    const short = new GemmThreads(memory, 2);
+    const short = new SimdThreads(memory, 2);
     short.terminate();
-    expect(() => short.run(job(4, 4, 8, false, false, 1, C1), 1)).toThrow(/GemmThreads.run: the pool has been terminated/);
+    expect(() => short.run(job(4, 4, 8, false, false, 1, C1), 1)).toThrow(/SimdThreads: the pool has been terminated/);
+  });
+
+  it('splits the Adam step into runs of quads with the single-thread bits, whatever the chunks', () => {
+    const adam = new WASM.Instance(new WASM.Module(adamSimdModuleBytes(true)), { env: { memory } }).exports.adam as (
+      ...a: number[]
+    ) => void;
+    const quads = 1000;
+    const n = 4 * quads;
+    const rng = createRng(9, 'adam');
+    const inputs = new Float32Array(4 * n);
+    rng.fillUniform(inputs, 0, 1); // p, g, m, v (v ≥ 0)
+    const scalars: AdamScalars = [0.9, 1 - 0.9, 0.999, 1 - 0.999, Math.sqrt(1 - 0.999 ** 3) / (1 - 0.9 ** 3), 1e-8, 0.001];
+    const base = 1024;
+    const ptr = (i: number) => base + 4 * n * i;
+    heap().set(inputs, base / 4);
+    const outputs = (): Buffer => Buffer.from(heap().slice(ptr(4) / 4, ptr(7) / 4).buffer);
+    adam(ptr(0), ptr(1), ptr(2), ptr(3), ptr(4), ptr(5), ptr(6), quads, ...scalars);
+    const want = outputs();
+    for (const chunks of [1, 2, 3, 7, 12]) {
+      heap().fill(Number.NaN, ptr(4) / 4, ptr(7) / 4);
+      pool.runAdam([ptr(0), ptr(1), ptr(2), ptr(3), ptr(4), ptr(5), ptr(6)], quads, scalars, chunks);
+      expect(outputs().equals(want), `${chunks} chunks`).toBe(true);
+    }
+    expect(() => pool.runAdam([memory.buffer.byteLength, 0, 0, 0, 0, 0, 0], quads, scalars, 3)).toThrow(
+      /SimdThreads: the Adam step over 1000 quads trapped/,
+    );
+  });
+});
+
+describe('simdPool', () => {
+  it('starts one pool per shared memory, and none for one thread or a memory that is not shared', () => {
+    const shared = new api.WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+    expect(simdPool(shared, 1)).toBeUndefined();
+    const pool = simdPool(shared, 2);
+    expect(pool?.threads).toBe(2);
+    expect(simdPool(shared, 2)).toBe(pool);
+    expect(simdPool(new api.WebAssembly.Memory({ initial: 1 }), 2)).toBeUndefined();
+    pool?.terminate();
   });
 });
