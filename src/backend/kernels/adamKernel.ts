@@ -6,6 +6,7 @@ import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap';
 import { adamSimdFor, runAdamSimd } from './adamSimd';
 import { simdPool } from '../simd/simdThreads';
 import { backendState } from '../backendState';
+import { simdGemmDisabled } from '../wasmKernels/simdMatMul';
 import { adamUpdate, type AdamStepScalars } from './adamUpdate';
 
 /** gradproof's fused Adam kernel: inputs {p, g, m, v}, attrs AdamStepScalars, outputs [p1, m1, v1]. */
@@ -84,7 +85,8 @@ const wasmAdam: KernelFunc = ({ inputs, backend, attrs }) => {
         all.map((x) => heapOffset(wasm, x)),
         n,
         s,
-        simdPool(memory!, backendState.wasmThreads ?? 1),
+        // GRADPROOF_SIMD_GEMM=0 gives the threads back to XNNPACK: no gradproof workers then.
+        simdGemmDisabled() ? undefined : simdPool(memory!, backendState.wasmThreads ?? 1),
       )
     : 0;
   if (done < n) {

@@ -16,7 +16,10 @@ const THREADED_MIN_MACS = 1 << 21;
 // Chunks per thread: enough that a thread the OS runs late holds up only a small part.
 const CHUNKS_PER_THREAD = 4;
 
-/** Whether GRADPROOF_SIMD_GEMM=0 leaves every product to XNNPACK (for comparison). */
+/**
+ * Whether GRADPROOF_SIMD_GEMM=0 leaves every product to XNNPACK, with the threads (for
+ * comparison: no gradproof worker threads run then, for products or Adam).
+ */
 export function simdGemmDisabled(): boolean {
   return process.env.GRADPROOF_SIMD_GEMM === '0';
 }
