@@ -20,7 +20,8 @@ const CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
  *   OpenBLAS addon unless `options.native` is false or the addon is not built), else cpu.
  * - `node`: tfjs-node or a UsageError saying how to install it.
  * - `wasm` / `cpu`: exactly that backend.
- * On pure wasm, `options.wasmThreads` > 1 runs XNNPACK on that many threads (fixed per process).
+ * On pure wasm, `options.wasmThreads` > 1 runs gradproof's products and Adam steps on that many
+ * threads (fixed per process).
  * Calling again with the same choice and options while its backend is still active is cheap; a
  * different choice switches backend. Results are comparable byte for byte only between runs
  * with equal BackendInfo (name, versions and kernelPatches).

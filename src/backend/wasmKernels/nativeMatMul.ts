@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { NativeAddon } from '../native/NativeAddon';
+import { matMulDims } from './matMulDims';
 import { heapOffset, wasmHeap } from './wasmHeap';
 
 /**
@@ -18,16 +19,7 @@ export function nativeMatMul(
   transposeB: boolean,
 ): TensorInfo | undefined {
   if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return undefined;
-  const [ar, ac] = a.shape.slice(-2) as [number, number];
-  const [br, bc] = b.shape.slice(-2) as [number, number];
-  const [m, k] = transposeA ? [ac, ar] : [ar, ac];
-  const [kb, n] = transposeB ? [bc, br] : [br, bc];
-  if (k !== kb) {
-    throw new Error(
-      `Error in matMul: inner shapes (${k}) and (${kb}) of Tensors with shapes ${a.shape} and ` +
-        `${b.shape} and transposeA=${transposeA} and transposeB=${transposeB} must match.`,
-    );
-  }
+  const [m, k, n] = matMulDims(a, b, transposeA, transposeB);
   const batchDims = tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const batchA = tf.util.sizeFromShape(a.shape.slice(0, -2));
   const batchB = tf.util.sizeFromShape(b.shape.slice(0, -2));

@@ -3,6 +3,7 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { simdTransposeApplies, transposeLastTwo } from './transposeLastTwo';
 import { weightsView } from './weightsView';
+import { matMulDims } from './matMulDims';
 import { own } from './wasmKernel';
 
 /** Operands rewritten so the stock kernel can run them untransposed. */
@@ -46,14 +47,7 @@ export function planMatMul(
   owned: TensorInfo[],
   allowSwap = false,
 ): MatMulPlan {
-  const [m, k] = (transposeA ? a.shape.slice(-2).reverse() : a.shape.slice(-2)) as [number, number];
-  const [kb, n] = (transposeB ? b.shape.slice(-2).reverse() : b.shape.slice(-2)) as [number, number];
-  if (k !== kb) {
-    throw new Error(
-      `Error in matMul: inner shapes (${k}) and (${kb}) of Tensors with shapes ${a.shape} and ` +
-        `${b.shape} and transposeA=${transposeA} and transposeB=${transposeB} must match.`,
-    );
-  }
+  const [m, k, n] = matMulDims(a, b, transposeA, transposeB);
   const batchDims = tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2));
   const outShape = [...batchDims, m, n];
   const batchA = tf.util.sizeFromShape(a.shape.slice(0, -2));

@@ -5,6 +5,7 @@ import { backendState } from '../backendState';
 import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule';
 import { productAlone, simdPool, type ProductArgs } from '../simd/simdThreads';
 import { simdFunctionFor } from '../simd/simdFunctionFor';
+import { matMulDims } from './matMulDims';
 import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap';
 import { disposeOwned, own } from './wasmKernel';
 
@@ -39,9 +40,8 @@ export function simdMatMulShape(
   if (simdGemmDisabled()) return undefined;
   if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length < 2 || b.shape.length < 2) return undefined;
   if (tf.util.sizeFromShape(a.shape.slice(0, -2)) !== 1 || tf.util.sizeFromShape(b.shape.slice(0, -2)) !== 1) return undefined;
-  const [m, k] = (transposeA ? a.shape.slice(-2).reverse() : a.shape.slice(-2)) as [number, number];
-  const [kb, n] = (transposeB ? b.shape.slice(-2).reverse() : b.shape.slice(-2)) as [number, number];
-  if (k !== kb || k === 0 || m === 0 || n === 0) return undefined;
+  const [m, k, n] = matMulDims(a, b, transposeA, transposeB);
+  if (k === 0 || m === 0 || n === 0) return undefined;
   const memory = wasmMemory(backend);
   return memory !== undefined && productFor(memory) !== undefined ? [m, k, n] : undefined;
 }
