@@ -1,21 +1,43 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { GEMM_KC, GEMM_MC, gemmSimdModuleBytes } from '../../src/backend/simd/gemmSimdModule';
+import { relaxedMaddSupport } from '../../src/backend/simd/relaxedMadd';
 import { WASM } from '../../src/backend/simd/simdFunctionFor';
 import { createRng } from '../../src/random/Rng';
+import { fmaF32 } from '../support/fmaF32';
 
 type Product = (...args: number[]) => void;
 type Mem = { buffer: ArrayBuffer };
 const api = globalThis as unknown as { WebAssembly: { Memory: new (d: object) => Mem } };
 
-function productOn(shared: boolean): { memory: Mem; product: Product } {
-  const memory = new api.WebAssembly.Memory(shared ? { initial: 64, maximum: 65536, shared: true } : { initial: 64 });
-  const module = new WASM.Module(gemmSimdModuleBytes(shared));
-  return { memory, product: new WASM.Instance(module, { env: { memory } }).exports.product as Product };
+interface Target {
+  memory: Mem;
+  product: Product;
+  /** Whether each term rounds once (the relaxed-SIMD build where its multiply-add fuses). */
+  fused: boolean;
 }
 
-/** op(A)·op(B) the way the module must compute it: Σ over k in order, float32 product then float32 sum, from 0. */
-function reference(a: Float32Array, aT: boolean, b: Float32Array, bT: boolean, m: number, k: number, n: number): Float32Array {
+function productOn(shared: boolean, fma = false): Target {
+  const memory = new api.WebAssembly.Memory(shared ? { initial: 64, maximum: 65536, shared: true } : { initial: 64 });
+  const module = new WASM.Module(gemmSimdModuleBytes(shared, fma));
+  const fused = fma && relaxedMaddSupport().fused;
+  return { memory, product: new WASM.Instance(module, { env: { memory } }).exports.product as Product, fused };
+}
+
+/**
+ * op(A)·op(B) the way the module must compute it: Σ over k in order from 0, a float32 product
+ * then a float32 sum, or with `fused` one fused float32 multiply-add, a term.
+ */
+function reference(
+  a: Float32Array,
+  aT: boolean,
+  b: Float32Array,
+  bT: boolean,
+  m: number,
+  k: number,
+  n: number,
+  fused: boolean,
+): Float32Array {
   const c = new Float32Array(m * n);
   for (let i = 0; i < m; i++) {
     for (let j = 0; j < n; j++) {
@@ -23,7 +45,7 @@ function reference(a: Float32Array, aT: boolean, b: Float32Array, bT: boolean, m
       for (let kk = 0; kk < k; kk++) {
         const x = aT ? a[kk * m + i]! : a[i * k + kk]!;
         const y = bT ? b[j * k + kk]! : b[kk * n + j]!;
-        s = Math.fround(s + Math.fround(x * y));
+        s = fused ? fmaF32(x, y, s) : Math.fround(s + Math.fround(x * y));
       }
       c[i * n + j] = s;
     }
@@ -47,7 +69,7 @@ interface Case {
  * Runs every chunk of the product as `slots` threads taking them in turn would (chunk t by slot
  * t mod slots, each slot packing B with its first chunk), in a shuffled order, and returns C.
  */
-function run(target: { memory: Mem; product: Product }, c: Case, base = 64): { got: Float32Array; want: Float32Array } {
+function run(target: Target, c: Case, base = 64): { got: Float32Array; want: Float32Array } {
   const { m, k, n, aT, bT, chunks, slots } = c;
   const rng = createRng(c.seed, 'gemm');
   const a = new Float32Array(m * k);
@@ -68,16 +90,25 @@ function run(target: { memory: Mem; product: Product }, c: Case, base = 64): { g
     target.product(pa, aT ? 1 : 0, pb, bT ? 1 : 0, scratch, pc, m, k, n, t, chunks, slot, slots, packedBy.has(slot) ? 0 : 1);
     packedBy.add(slot);
   }
-  return { got: heap.slice(pc / 4, pc / 4 + m * n), want: reference(a, aT, b, bT, m, k, n) };
+  return { got: heap.slice(pc / 4, pc / 4 + m * n), want: reference(a, aT, b, bT, m, k, n, target.fused) };
 }
 
 const bits = (x: Float32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
 
+// The relaxed-SIMD build compiles only where the engine has relaxed SIMD (see relaxedMadd).
+const BUILDS = [false, ...(relaxedMaddSupport().available ? [true] : [])];
+
 describe("the SIMD GEMM module's product", () => {
-  it.each([false, true])(
-    'gives the in-order float32 sum bit for bit, any transposes, chunks, threads and order (shared memory: %s)',
-    (shared) => {
-      const target = productOn(shared);
+  it('has its relaxed-SIMD build on this Node, and the build fuses its multiply-add on this CPU', () => {
+    // x86-64 with FMA3 (every CI machine here) and arm64 fuse; a CPU without FMA would not, and
+    // the fma build then rounds as the plain one does.
+    expect(relaxedMaddSupport()).toMatchObject({ available: true, fused: true });
+  });
+
+  it.each(BUILDS.flatMap((fma) => [false, true].map((shared) => [fma, shared])))(
+    'gives the in-order float32 sum bit for bit, any transposes, chunks, threads and order (fma build %s, shared memory %s)',
+    (fma, shared) => {
+      const target = productOn(shared, fma);
       const cases = fc
         .record({
           m4: fc.integer({ min: 1, max: 10 }),
@@ -115,16 +146,38 @@ describe("the SIMD GEMM module's product", () => {
     [false, true],
     [true, true],
   ])('crosses its row and depth blocks without changing a bit (aT %s, bT %s)', (aT, bT) => {
-    const target = productOn(false);
-    // More rows than one row block and more depth than one k block, so partial sums are stored and reloaded.
-    const m = GEMM_MC + 8;
-    const k = GEMM_KC + 44;
-    for (const [chunks, slots] of [
-      [1, 1],
-      [3, 2],
-    ] as const) {
-      const { got, want } = run(target, { m, k, n: 24, aT, bT, chunks, slots, seed: 5 });
-      expect(bits(got).equals(bits(want)), `${chunks} chunks, ${slots} slots`).toBe(true);
+    for (const fma of BUILDS) {
+      const target = productOn(false, fma);
+      // More rows than one row block and more depth than one k block, so partial sums are stored and reloaded.
+      const m = GEMM_MC + 8;
+      const k = GEMM_KC + 44;
+      for (const [chunks, slots] of [
+        [1, 1],
+        [3, 2],
+      ] as const) {
+        const { got, want } = run(target, { m, k, n: 24, aT, bT, chunks, slots, seed: 5 });
+        expect(bits(got).equals(bits(want)), `fma build ${fma}, ${chunks} chunks, ${slots} slots`).toBe(true);
+      }
+    }
+  });
+
+  it.runIf(relaxedMaddSupport().fused)('gives different bits with the fused build, within float32 rounding of the plain one', () => {
+    const c: Case = { m: 64, k: 300, n: 32, aT: false, bT: false, chunks: 1, slots: 1, seed: 9 };
+    const plain = run(productOn(false), c).got;
+    const fused = run(productOn(false, true), c).got;
+    expect(bits(plain).equals(bits(fused))).toBe(false);
+    // Both are in-order sums of the same terms; per term, each rounding is within 2⁻²⁴ relative.
+    const a = new Float32Array(c.m * c.k);
+    const b = new Float32Array(c.k * c.n);
+    const rng = createRng(c.seed, 'gemm');
+    rng.fillUniform(a, -1, 1);
+    rng.fillUniform(b, -1, 1);
+    for (let i = 0; i < c.m; i++) {
+      for (let j = 0; j < c.n; j++) {
+        let absSum = 0;
+        for (let kk = 0; kk < c.k; kk++) absSum += Math.abs(a[i * c.k + kk]! * b[kk * c.n + j]!);
+        expect(Math.abs(plain[i * c.n + j]! - fused[i * c.n + j]!)).toBeLessThanOrEqual(2 * c.k * 2 ** -24 * absSum);
+      }
     }
   });
 

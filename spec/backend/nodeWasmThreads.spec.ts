@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { MAX_WASM_THREADS, nodeWasmThreads } from '../../src/backend/nodeWasmThreads';
 import { initBackend } from '../../src/backend/initBackend';
 import { UsageError } from '../../src/errors/UsageError';
+import { simdGemmFma } from '../../src/backend/wasmKernels/simdMatMul';
 import { NATIVE_AVAILABLE, NATIVE_PATCHES, PURE_PATCHES } from './wasmModes';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -67,14 +68,20 @@ describe('nodeWasmThreads', () => {
   it('runs pure wasm on tfjs-backend-wasm 4.22 threaded binary in Node, with the same bits as one thread', () => {
     const one = trainInChild(1);
     const two = trainInChild(2);
+    const oneTwoRoundings = trainInChild(1, { GRADPROOF_SIMD_FMA: '0' });
     const twoXnnpack = trainInChild(2, { GRADPROOF_SIMD_GEMM: '0' });
     expect(one.threads).toBe(1);
     expect(two.threads).toBe(2);
     expect(two.patches).toEqual(PURE_PATCHES);
+    expect(twoXnnpack.patches[0]).toBe('wasm:BatchMatMul');
     // gradproof's GEMM and XNNPACK both split a product by output elements, each summed by one
-    // thread in one order, and in the same order as each other.
+    // thread in one order, and in the same order as each other; without the fused multiply-add,
+    // the GEMM rounds as XNNPACK does.
     expect(two.weights).toBe(one.weights);
-    expect(twoXnnpack.weights).toBe(one.weights);
+    expect(twoXnnpack.weights).toBe(oneTwoRoundings.weights);
+    // Where it fuses, the multiply-add does change the bits, which is why the record names it.
+    if (simdGemmFma()) expect(one.weights).not.toBe(oneTwoRoundings.weights);
+    else expect(one.weights).toBe(oneTwoRoundings.weights);
     // The addon cannot join the threaded binary's shared memory; the single-threaded one takes it.
     expect(two.nativeAfter.threads).toBe(2);
     expect(two.nativeAfter.reason).toMatch(/threaded binary \(2 product threads/);

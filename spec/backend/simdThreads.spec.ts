@@ -3,6 +3,7 @@ import { SimdThreads, productAlone, simdPool, type AdamScalars, type ProductArgs
 import { adamSimdModuleBytes } from '../../src/backend/kernels/adamSimdModule';
 import { gemmSimdModuleBytes } from '../../src/backend/simd/gemmSimdModule';
 import { WASM } from '../../src/backend/simd/simdFunctionFor';
+import { relaxedMaddSupport } from '../../src/backend/simd/relaxedMadd';
 import { createRng } from '../../src/random/Rng';
 
 type Mem = { buffer: ArrayBuffer };
@@ -11,8 +12,12 @@ const memory = new api.WebAssembly.Memory({ initial: 256, maximum: 65536, shared
 const heap = () => new Float32Array(memory.buffer);
 // The same module on this thread alone: the reference for the pool.
 type Product = Parameters<typeof productAlone>[0];
-const product = new WASM.Instance(new WASM.Module(gemmSimdModuleBytes(true)), { env: { memory } }).exports.product as Product;
-const single = (args: ProductArgs) => productAlone(product, args);
+const productOf = (fma: boolean) =>
+  new WASM.Instance(new WASM.Module(gemmSimdModuleBytes(true, fma)), { env: { memory } }).exports.product as Product;
+// The relaxed-SIMD build compiles only where the engine has relaxed SIMD (relaxedMaddSupport sets it up).
+const BUILDS = [false, ...(relaxedMaddSupport().available ? [true] : [])];
+const products = BUILDS.map(productOf);
+const single = (args: ProductArgs, fma = false) => productAlone(products[fma ? 1 : 0]!, args);
 
 /** Lays out random operands for op(A)[m, k]·op(B)[k, n] and returns the product's arguments, C at `c`. */
 function job(m: number, k: number, n: number, aT: boolean, bT: boolean, seed: number, c: number, threads = 3): ProductArgs {
@@ -45,15 +50,25 @@ describe('SimdThreads', () => {
     [200, 64, 48, true, false],
     [64, 128, 40, false, true],
     [12, 40, 8, true, true],
-  ])('splits [%i×%i]·[…×%i] (aT %s, bT %s) among its threads with the single-thread bits', (m, k, n, aT, bT) => {
-    for (const chunks of [2, 3, Math.min(12, aT ? m / 4 : n / 8)]) {
-      const args = job(m, k, n, aT, bT, m + k + n, C1);
-      single(args);
-      const want = out(C1, m, n);
-      heap().fill(Number.NaN, C2 / 4, C2 / 4 + m * n);
-      pool.run(at(args, C2), chunks);
-      expect(out(C2, m, n).equals(want), `${chunks} chunks`).toBe(true);
+  ])('splits [%i×%i]·[…×%i] (aT %s, bT %s) among its threads with the single-thread bits, either build', (m, k, n, aT, bT) => {
+    for (const fma of BUILDS) {
+      for (const chunks of [2, 3, Math.min(12, aT ? m / 4 : n / 8)]) {
+        const args = job(m, k, n, aT, bT, m + k + n, C1);
+        single(args, fma);
+        const want = out(C1, m, n);
+        heap().fill(Number.NaN, C2 / 4, C2 / 4 + m * n);
+        pool.run(at(args, C2), chunks, fma);
+        expect(out(C2, m, n).equals(want), `fma build ${fma}, ${chunks} chunks`).toBe(true);
+      }
     }
+  });
+
+  it.runIf(relaxedMaddSupport().fused)('runs the build it is asked for: fma changes the bits where it fuses', () => {
+    const args = job(64, 300, 96, false, false, 7, C1);
+    pool.run(args, 4, false);
+    const plain = out(C1, 64, 96);
+    pool.run(args, 4, true);
+    expect(out(C1, 64, 96).equals(plain)).toBe(false);
   });
 
   it('runs many products back to back, each complete before run returns', () => {

@@ -1,5 +1,6 @@
 import type { BackendOptions } from '../../src/backend/BackendInfo';
 import { loadNativeAddon } from '../../src/backend/native/loadNativeAddon';
+import { simdGemmFma } from '../../src/backend/wasmKernels/simdMatMul';
 
 /** One way to run the wasm backend: gradproof's pure-wasm kernels, or its native addon. */
 export interface WasmMode {
@@ -10,8 +11,17 @@ export interface WasmMode {
 /** Whether the native addon loads here (built by npm ci where OpenBLAS is installed). */
 export const NATIVE_AVAILABLE = loadNativeAddon().ok;
 
-/** backend.kernelPatches on pure wasm: the patched matmuls, shared Identity, fused Adam and Σx². */
-export const PURE_PATCHES = ['wasm:BatchMatMul', 'wasm:_FusedMatMul', 'wasm:Identity', 'wasm:GradproofAdam', 'wasm:GradproofSumSquares'];
+/**
+ * backend.kernelPatches on pure wasm: the patched matmuls (the GEMM's products fused
+ * multiply-adds where this engine and CPU fuse them), shared Identity, fused Adam and Σx².
+ */
+export const PURE_PATCHES = [
+  simdGemmFma() ? 'wasm:BatchMatMul+fma' : 'wasm:BatchMatMul',
+  'wasm:_FusedMatMul',
+  'wasm:Identity',
+  'wasm:GradproofAdam',
+  'wasm:GradproofSumSquares',
+];
 
 /** backend.kernelPatches with the native addon (one OpenBLAS thread). */
 export const NATIVE_PATCHES = [

@@ -26,7 +26,8 @@ export interface BackendInfo {
   readonly threads?: number;
   /**
    * Kernels gradproof replaced or added on this backend, as `backend:KernelName`, suffixed
-   * `+openblas` / `+native` when the native addon computes them. Empty when none.
+   * `+openblas` / `+native` when the native addon computes them, and `wasm:BatchMatMul+fma` when
+   * pure wasm's GEMM uses a fused multiply-add (see simdGemmFma). Empty when none.
    */
   readonly kernelPatches: readonly string[];
   /** wasm only: the native addon's library when it is in use (see BackendOptions.native). */

@@ -8,6 +8,7 @@ import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from '
 import { SUM_SQUARES_KERNEL } from './kernels/sumSquaresKernel';
 import { packageVersion } from './packageVersion';
 import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels';
+import { simdGemmDisabled, simdGemmFma } from './wasmKernels/simdMatMul';
 
 const BACKEND_PACKAGES: Record<BackendName, string> = {
   tensorflow: '@tensorflow/tfjs-node',
@@ -44,14 +45,19 @@ export function currentBackendInfo(): BackendInfo {
   const blas = accelState.blasThreads > 1 ? `-t${accelState.blasThreads}` : '';
   // With the addon, gradproof's own kernels and the native-only patches run in C; Identity stays as it is.
   const inC = new Set([...own, ...NATIVE_ONLY_KERNELS].map((k) => `wasm:${k}`));
+  const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
+  // Pure wasm's GEMM rounds once a term where its multiply-add fuses, so its products' bits differ from XNNPACK's.
+  const fma = !native && simd && !simdGemmDisabled() && simdGemmFma();
   return {
     name: active,
     requested,
     versions,
-    simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
+    simd,
     threads: backendState.wasmThreads ?? 1,
     // OpenBLAS rounds differently at different thread counts, so a count above 1 is named.
-    kernelPatches: native ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : inC.has(p) ? `${p}+native` : p)) : patches,
+    kernelPatches: native
+      ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : inC.has(p) ? `${p}+native` : p))
+      : patches.map((p) => (fma && p === 'wasm:BatchMatMul' ? `${p}+fma` : p)),
     ...(native ? { native: { ...native.info(), library: 'openblas' as const, threads: accelState.blasThreads } } : {}),
   };
 }

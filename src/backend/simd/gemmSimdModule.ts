@@ -24,6 +24,7 @@ const simd = (...op: number[]) => [0xfd, ...op];
 const load32Splat = simd(0x09, 0x02, 0x00);
 const f32x4Add = simd(0xe4, 0x01);
 const f32x4Mul = simd(0xe6, 0x01);
+const f32x4RelaxedMadd = simd(0x85, 0x02);
 const zero = simd(0x0c, ...new Array<number>(16).fill(0)); // v128.const 0
 const [add, sub, mul, shl] = [[0x6a], [0x6b], [0x6c], [0x74]];
 const ltU = [0x49];
@@ -37,16 +38,22 @@ const ltU = [0x49];
  * rows of 8 contiguous floats, the panel of column j at packedB + 4k·(j − j0). i0, i1 multiples
  * of 4; j0, j1 of 8.
  *
- * Each element of C is Σ over k in order 0, 1, …, k−1 of a·b, one float32 multiply and one add
- * a term, from 0: XNNPACK's order and rounding, so the bits equal the stock kernel's. Blocks of
- * k (GEMM_KC) store partial sums in C and reload them, which changes nothing; blocks of rows
- * (GEMM_MC) keep A's block in L2 while the panels pass over it.
+ * Each element of C is Σ over k in order 0, 1, …, k−1 of a·b, from 0. Without `fma`, one float32
+ * multiply and one add a term: XNNPACK's order and rounding, so the bits equal the stock
+ * kernel's. With `fma`, one relaxed multiply-add a term (see relaxedMadd): where it fuses, each
+ * term rounds once, so the bits are the fused in-order sum's, and wasm's 128-bit mul+add pair,
+ * the bound of this kernel, becomes one instruction. Blocks of k (GEMM_KC) store partial sums
+ * in C and reload them, which changes nothing; blocks of rows (GEMM_MC) keep A's block in L2
+ * while the panels pass over it.
  */
-function gemmFunction(): { type: number[]; locals: number[]; body: number[] } {
+function gemmFunction(fma: boolean): { type: number[]; locals: number[]; body: number[] } {
   const [A, AIS, ARS, ACS, BP, C, LDC, I0, I1, K, J0, J1] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
   const [KB, KEND, J, I, PA, PB, PBEND, R2, R3, PC, PANEL, IB, IEND] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24];
   const ACC = [25, 26, 27, 28, 29, 30, 31, 32]; // row r, vector v: ACC[2r + v]
   const [B0, B1, AV] = [33, 34, 35];
+  // acc = a·b + acc, with a on the stack
+  const multiplyAdd = (b: number[], acc: number) =>
+    fma ? [...b, ...get(acc), ...f32x4RelaxedMadd, ...set(acc)] : [...b, ...f32x4Mul, ...get(acc), ...f32x4Add, ...set(acc)];
   const rowPtr = (r: number) => [...get(PC), ...(r === 0 ? [] : [...get(LDC), ...i32(r), ...mul, ...add])];
   const aPtr = [[...get(PA)], [...get(PA), ...get(ARS), ...add], [...get(PA), ...get(R2), ...add], [...get(PA), ...get(R3), ...add]];
   const loadAcc = [0, 1, 2, 3].flatMap((r) => [0, 1].flatMap((v) => [...rowPtr(r), ...v128Load(16 * v), ...set(ACC[2 * r + v]!)]));
@@ -58,17 +65,9 @@ function gemmFunction(): { type: number[]; locals: number[]; body: number[] } {
       ...aPtr[r]!,
       ...load32Splat,
       ...tee(AV),
-      ...get(B0),
-      ...f32x4Mul,
-      ...get(ACC[2 * r]!),
-      ...f32x4Add,
-      ...set(ACC[2 * r]!),
+      ...multiplyAdd(get(B0), ACC[2 * r]!),
       ...get(AV),
-      ...get(B1),
-      ...f32x4Mul,
-      ...get(ACC[2 * r + 1]!),
-      ...f32x4Add,
-      ...set(ACC[2 * r + 1]!),
+      ...multiplyAdd(get(B1), ACC[2 * r + 1]!),
     ]),
     ...[...get(PA), ...get(ACS), ...add, ...set(PA)],
     ...[...get(PB), ...i32(32), ...add, ...tee(PB)],
@@ -259,11 +258,12 @@ function productFunction(): { type: number[]; locals: number[]; body: number[] }
 
 /**
  * The GEMM module: exports gemm, packB, packBT, packAT and product (see their functions above), over
- * env.memory (shared when `shared`, as the threaded tfjs binary's memory is).
+ * env.memory (shared when `shared`, as the threaded tfjs binary's memory is); with `fma`, its
+ * micro-kernel uses relaxed SIMD's multiply-add, which only engines with relaxed SIMD compile.
  */
-export function gemmSimdModuleBytes(shared = false): Uint8Array {
+export function gemmSimdModuleBytes(shared = false, fma = false): Uint8Array {
   const fns = [
-    { name: 'gemm', ...gemmFunction() },
+    { name: 'gemm', ...gemmFunction(fma) },
     { name: 'packB', ...packBFunction() },
     { name: 'packBT', ...packBTFunction() },
     { name: 'packAT', ...packATFunction() },

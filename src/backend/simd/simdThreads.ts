@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { backendState } from '../backendState';
 import { adamSimdModuleBytes } from '../kernels/adamSimdModule';
 import { gemmSimdModuleBytes } from './gemmSimdModule';
+import { relaxedMaddSupport } from './relaxedMadd';
 import { WASM } from './simdFunctionFor';
 
 /** product's arguments up to n, without the chunk and slot ones; see gemmSimdModule. */
@@ -35,7 +36,8 @@ export function productAlone(product: Product, args: ProductArgs): void {
 // scalars) are in a Float64Array beside it.
 const [GEN, NEXT, DONE, FAILED, READY, KIND, CHUNKS, SLOTS_USED, ARGS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 const SLOTS = ARGS + 9;
-const [PRODUCT, ADAM] = [0, 1];
+// A product's kind indexes the product functions: the GEMM's plain and relaxed-SIMD builds.
+const [PRODUCT, PRODUCT_FMA, ADAM] = [0, 1, 2];
 // A job comes every few milliseconds during training; a worker polls this many times before it
 // sleeps, so back-to-back jobs do not each pay a futex wake-up.
 const SPINS = 20000;
@@ -47,7 +49,7 @@ export const MAX_CHUNKS = 0xffff;
 // Takes chunks of job `gen` until none is left: shared by the calling thread and the workers
 // (as source text, so both run the same code). A product's chunk is the module's own (see
 // gemmSimdModule); an Adam chunk is the c-th of `chunks` runs of whole quads.
-const TAKE_CHUNKS_SOURCE = `function takeChunks(ctl, f64, product, adam, gen, slot) {
+const TAKE_CHUNKS_SOURCE = `function takeChunks(ctl, f64, products, adam, gen, slot) {
   const kind = ctl[${KIND}], chunks = ctl[${CHUNKS}], slots = ctl[${SLOTS_USED}];
   const a = Array.from(ctl.subarray(${ARGS}, ${SLOTS}));
   const s = Array.from(f64.subarray(0, 7));
@@ -58,8 +60,8 @@ const TAKE_CHUNKS_SOURCE = `function takeChunks(ctl, f64, product, adam, gen, sl
     if (Atomics.compareExchange(ctl, ${NEXT}, w, w + 1) !== w) continue;
     const c = w & 0xffff;
     try {
-      if (kind === ${PRODUCT}) {
-        product(...a, c, chunks, slot, slots, first);
+      if (kind !== ${ADAM}) {
+        products[kind](...a, c, chunks, slot, slots, first);
       } else {
         const q0 = Math.floor((c * a[7]) / chunks), q1 = Math.floor(((c + 1) * a[7]) / chunks), d = 16 * q0;
         adam(a[0] + d, a[1] + d, a[2] + d, a[3] + d, a[4] + d, a[5] + d, a[6] + d, q1 - q0, ...s);
@@ -73,16 +75,16 @@ const TAKE_CHUNKS_SOURCE = `function takeChunks(ctl, f64, product, adam, gen, sl
   }
 }`;
 type AdamFn = (...args: number[]) => void;
-type TakeChunks = (ctl: Int32Array, f64: Float64Array, product: Product, adam: AdamFn, gen: number, slot: number) => void;
+type TakeChunks = (ctl: Int32Array, f64: Float64Array, products: readonly Product[], adam: AdamFn, gen: number, slot: number) => void;
 // The same text the workers evaluate, so both sides take chunks by one protocol.
 const takeChunks = new Function(`return ${TAKE_CHUNKS_SOURCE}`)() as TakeChunks;
 
-// CommonJS, evaluated by worker_threads: instantiates both modules on the shared memory, then
+// CommonJS, evaluated by worker_threads: instantiates the modules on the shared memory, then
 // takes chunks of every job, as slot \`index\`, until the process exits (the workers are unref'd).
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { gemmModule, adamModule, memory, control, floats, index } = workerData;
-const product = new WebAssembly.Instance(gemmModule, { env: { memory } }).exports.product;
+const { gemmModules, adamModule, memory, control, floats, index } = workerData;
+const products = gemmModules.map((m) => new WebAssembly.Instance(m, { env: { memory } }).exports.product);
 const adam = new WebAssembly.Instance(adamModule, { env: { memory } }).exports.adam;
 const ctl = new Int32Array(control);
 const f64 = new Float64Array(floats);
@@ -96,7 +98,7 @@ for (;;) {
     if (++spins > ${SPINS}) Atomics.wait(ctl, ${GEN}, seen);
   }
   seen = Atomics.load(ctl, ${GEN});
-  takeChunks(ctl, f64, product, adam, seen & 0xffff, index);
+  takeChunks(ctl, f64, products, adam, seen & 0xffff, index);
 }
 `;
 
@@ -112,7 +114,8 @@ export class SimdThreads {
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * SLOTS));
   private readonly floats = new Float64Array(new SharedArrayBuffer(8 * 8));
   private readonly workers: Worker[] = [];
-  private readonly product: Product;
+  // The GEMM's product, then its relaxed-SIMD build where the engine compiles relaxed SIMD.
+  private readonly products: Product[];
   private readonly adam: AdamFn;
 
   /**
@@ -128,15 +131,16 @@ export class SimdThreads {
     }
     if (!Number.isSafeInteger(threads) || threads < 1)
       throw new RangeError(`SimdThreads: threads must be a positive integer, got ${String(threads)}`);
-    const gemmModule = new WASM.Module(gemmSimdModuleBytes(true));
+    const fma = relaxedMaddSupport().available;
+    const gemmModules = [false, ...(fma ? [true] : [])].map((f) => new WASM.Module(gemmSimdModuleBytes(true, f)));
     const adamModule = new WASM.Module(adamSimdModuleBytes(true));
-    this.product = new WASM.Instance(gemmModule, { env: { memory } }).exports.product as Product;
+    this.products = gemmModules.map((m) => new WASM.Instance(m, { env: { memory } }).exports.product as Product);
     this.adam = new WASM.Instance(adamModule, { env: { memory } }).exports.adam as AdamFn;
     for (let index = 1; index < threads; index++) {
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { gemmModule, adamModule, memory, control: this.control.buffer, floats: this.floats.buffer, index },
+        workerData: { gemmModules, adamModule, memory, control: this.control.buffer, floats: this.floats.buffer, index },
       });
       worker.unref();
       this.workers.push(worker);
@@ -154,9 +158,12 @@ export class SimdThreads {
    * Runs a whole product cut into `chunks` (see gemmSimdModule's product), which this thread and
    * the workers take as they come free, so a worker the OS runs late costs only its current
    * chunk; returns when every chunk is done. Scratch must hold `threads` copies of B with Aᵀ.
+   * `fma` runs the GEMM's relaxed-SIMD build (see gemmSimdModule), where the engine has it.
    */
-  run(args: ProductArgs, chunks: number): void {
-    this.job(PRODUCT, args, [], chunks, `the [${args[6]}×${args[7]}]·[${args[7]}×${args[8]}] product`);
+  run(args: ProductArgs, chunks: number, fma = false): void {
+    if (fma && this.products.length < 2)
+      throw new Error('SimdThreads: this engine does not compile relaxed SIMD, so there is no fma product');
+    this.job(fma ? PRODUCT_FMA : PRODUCT, args, [], chunks, `the [${args[6]}×${args[7]}]·[${args[7]}×${args[8]}] product`);
   }
 
   /** The Adam step over `quads` quads of floats (see adamSimdModule), cut into `chunks`. */
@@ -187,7 +194,7 @@ export class SimdThreads {
     Atomics.store(ctl, NEXT, (gen & 0xffff) << 16);
     Atomics.store(ctl, GEN, gen);
     if (chunks > 1) Atomics.notify(ctl, GEN);
-    takeChunks(ctl, this.floats, this.product, this.adam, gen & 0xffff, 0);
+    takeChunks(ctl, this.floats, this.products, this.adam, gen & 0xffff, 0);
     // Chunks the workers took are waited for even when one trapped, so no job overlaps the next.
     const deadline = Date.now() + JOB_TIMEOUT_MS;
     let spins = 0;

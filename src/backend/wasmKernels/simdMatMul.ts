@@ -3,13 +3,17 @@ import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { backendState } from '../backendState';
 import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule';
+import { relaxedMaddSupport } from '../simd/relaxedMadd';
 import { productAlone, simdPool, type ProductArgs } from '../simd/simdThreads';
 import { simdFunctionFor } from '../simd/simdFunctionFor';
 import { matMulDims } from './matMulDims';
 import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap';
 import { disposeOwned, own } from './wasmKernel';
 
-const productFor = simdFunctionFor<Parameters<typeof productAlone>[0]>(gemmSimdModuleBytes, 'product');
+// The GEMM's product: [plain build, relaxed-SIMD (fma) build].
+const productFor = [false, true].map((fma) =>
+  simdFunctionFor<Parameters<typeof productAlone>[0]>((shared) => gemmSimdModuleBytes(shared, fma), 'product'),
+);
 
 // Below this many multiply-adds a product runs on the calling thread alone: waking the workers
 // costs more than it saves.
@@ -23,6 +27,16 @@ const CHUNKS_PER_THREAD = 4;
  */
 export function simdGemmDisabled(): boolean {
   return process.env.GRADPROOF_SIMD_GEMM === '0';
+}
+
+/**
+ * Whether the GEMM multiplies and adds in one rounding (its relaxed-SIMD build; see
+ * gemmSimdModule): where this engine compiles relaxed SIMD and its multiply-add fuses, unless
+ * GRADPROOF_SIMD_FMA=0, which keeps XNNPACK's two roundings (and its bits). Read live, like
+ * GRADPROOF_SIMD_GEMM; with it unset, the first call may set V8's relaxed-SIMD flag (see relaxedMadd).
+ */
+export function simdGemmFma(): boolean {
+  return process.env.GRADPROOF_SIMD_FMA !== '0' && relaxedMaddSupport().fused;
 }
 
 /**
@@ -43,13 +57,13 @@ export function simdMatMulShape(
   const [m, k, n] = matMulDims(a, b, transposeA, transposeB);
   if (k === 0 || m === 0 || n === 0) return undefined;
   const memory = wasmMemory(backend);
-  return memory !== undefined && productFor(memory) !== undefined ? [m, k, n] : undefined;
+  return memory !== undefined && productFor[0]!(memory) !== undefined ? [m, k, n] : undefined;
 }
 
 /**
  * a·b (either side optionally transposed) by gradproof's SIMD GEMM (see gemmSimdModule), or
  * undefined where it does not apply (simdMatMulShape): a fresh buffer, with the bits XNNPACK's
- * kernel gives, but without XNNPACK's per-buffer packing of the weight side (~6.5 ns an element
+ * kernel gives (those of the fused in-order sum where simdGemmFma holds), but without XNNPACK's per-buffer packing of the weight side (~6.5 ns an element
  * here) or any transpose. On the threaded binary it shares each large product among
  * backendState.wasmThreads threads.
  */
@@ -91,8 +105,9 @@ export function simdMatMul(
       k,
       n8,
     ];
-    if (threaded) pool.run(args, chunks);
-    else productAlone(productFor(memory)!, args);
+    const fma = simdGemmFma();
+    if (threaded) pool.run(args, chunks, fma);
+    else productAlone(productFor[fma ? 1 : 0]!(memory)!, args);
     if (cOut !== out) {
       const heap = heapF32(backend);
       const [from, to] = [heapOffset(backend, cOut) / 4, heapOffset(backend, out) / 4];
