@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { accelState } from '../backend/accelState';
+import { simdWritePixels } from '../backend/wasmKernels/simdWritePixels';
 import { heapOffset, wasmHeap } from '../backend/wasmKernels/wasmHeap';
 import { batchExamples } from './batchExamples';
 import type { Dataset } from './Dataset';
@@ -20,8 +21,8 @@ export interface BatchTensors {
 /**
  * The tensors of the batch makeBatch would build for the same arguments, with the same values.
  * On wasm the input is written straight into the backend's heap (by the native addon when it
- * is active): no intermediate 1.5 MB array per CIFAR batch, no copy into the heap. The caller
- * disposes x and y.
+ * is active, else by a SIMD module): no intermediate 1.5 MB array per CIFAR batch, no copy into
+ * the heap. The caller disposes x and y.
  */
 export function batchTensors(subset: Subset, from: number, to: number, order?: Uint32Array): BatchTensors {
   const examples = batchExamples(subset, from, to, order);
@@ -45,6 +46,6 @@ function inputTensor(data: Dataset, examples: Uint32Array): tf.Tensor2D {
   const addon = accelState.native;
   // Heap views are taken after the allocation, which may have grown (and replaced) the heap.
   if (addon) addon.gatherPixels(wasmHeap(wasm), heapOffset(wasm, info), data.images, shape[1], examples, INPUT_LUT);
-  else writePixels(data, examples, wasm.typedArrayFromHeap(info) as Float32Array);
+  else if (!simdWritePixels(wasm, data, examples, info)) writePixels(data, examples, wasm.typedArrayFromHeap(info) as Float32Array);
   return x;
 }
