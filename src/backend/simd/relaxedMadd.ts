@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import { WASM } from './simdFunctionFor';
+import { F32, oneFunctionModule } from './wasmBytes';
 
 /** What this engine does with WebAssembly's relaxed-SIMD `f32x4.relaxed_madd` (a·b + c). */
 export interface RelaxedMaddSupport {
@@ -17,19 +18,15 @@ export interface RelaxedMaddSupport {
   readonly reason?: string;
 }
 
-// (func (param v128 v128 v128) (result v128) local.get 0 local.get 1 local.get 2 f32x4.relaxed_madd)
-const BODY = [0x00, 0x20, 0, 0x20, 1, 0x20, 2, 0xfd, 0x85, 0x02, 0x0b];
-// (func (param f32 f32 f32) (result f32)): splats the three, relaxed_madd, lane 0.
-const SCALAR_BODY = [0x00, 0x20, 0, 0xfd, 0x13, 0x20, 1, 0xfd, 0x13, 0x20, 2, 0xfd, 0x13, 0xfd, 0x85, 0x02, 0xfd, 0x1f, 0, 0x0b];
-const PROBE = new Uint8Array([
-  ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-  // types: 0 = (v128 v128 v128) → v128, 1 = (f32 f32 f32) → f32
-  ...[0x01, 15, 2, 0x60, 3, 0x7b, 0x7b, 0x7b, 1, 0x7b, 0x60, 3, 0x7d, 0x7d, 0x7d, 1, 0x7d],
-  ...[0x03, 3, 2, 0, 1],
-  // export the second as "madd"
-  ...[0x07, 8, 1, 4, 0x6d, 0x61, 0x64, 0x64, 0x00, 1],
-  ...[0x0a, 1 + 1 + BODY.length + 1 + SCALAR_BODY.length, 2, BODY.length, ...BODY, SCALAR_BODY.length, ...SCALAR_BODY],
-]);
+// madd(a, b, c): f32x4.relaxed_madd of the three splatted, lane 0. The module imports a memory
+// it does not use, as every module functionsModule builds does.
+const PROBE = oneFunctionModule(
+  [0x60, 3, F32, F32, F32, 1, F32],
+  [0],
+  [...[0x20, 0, 0xfd, 0x13], ...[0x20, 1, 0xfd, 0x13], ...[0x20, 2, 0xfd, 0x13], ...[0xfd, 0x85, 0x02], ...[0xfd, 0x1f, 0], 0x0b],
+  'madd',
+  false,
+);
 
 let support: RelaxedMaddSupport | undefined;
 
@@ -55,7 +52,8 @@ export function relaxedMaddSupport(): RelaxedMaddSupport {
     support = { available, fused: false, flagSet, reason: 'this WebAssembly engine does not compile relaxed SIMD' };
     return support;
   }
-  const madd = new WASM.Instance(new WASM.Module(PROBE), {}).exports.madd as (a: number, b: number, c: number) => number;
+  const memory = new (WASM.Memory as unknown as new (d: { initial: number }) => object)({ initial: 1 });
+  const madd = new WASM.Instance(new WASM.Module(PROBE), { env: { memory } }).exports.madd as (a: number, b: number, c: number) => number;
   // (1 + 2⁻¹²)² − (1 + 2⁻¹¹) is exactly 2⁻²⁴ when fused; rounding the product first to float32
   // (a tie, to even: 1 + 2⁻¹¹) leaves 0.
   const x = 1 + 2 ** -12;
