@@ -6,6 +6,8 @@ const slow = process.env.GRADPROOF_SLOW === '1';
 export default defineConfig({
   test: {
     include: ['spec/**/*.spec.ts'],
+    // One temporary folder for the run, removed at its end (see specTempRoot).
+    globalSetup: ['spec/support/specTempRoot.ts'],
     exclude: slow ? ['node_modules/**'] : ['node_modules/**', 'spec/slow/**'],
     // tfjs keeps global backend state: one process per file keeps specs independent.
     pool: 'forks',

@@ -2,7 +2,10 @@
 export interface BenchResult {
   readonly experiment: string;
   readonly phase: 'train' | 'eval';
-  /** The tfjs backend, with `+openblas` when the native addon ran the products (e.g. `wasm+openblas`). */
+  /**
+   * The tfjs backend, with `+openblas` when the native addon ran the products (e.g.
+   * `wasm+openblas`), or `+fma` when pure wasm's GEMM fused its multiply-adds (`wasm+fma`).
+   */
   readonly backend: string;
   /** BackendInfo.kernelPatches of the run: which accelerations were active. */
   readonly kernelPatches: readonly string[];

@@ -67,7 +67,11 @@ function resultOf(
   return {
     experiment,
     phase,
-    backend: info.native ? `${info.name}+${info.native.library}` : info.name,
+    backend: info.native
+      ? `${info.name}+${info.native.library}`
+      : info.kernelPatches.includes('wasm:BatchMatMul+fma')
+        ? `${info.name}+fma`
+        : info.name,
     kernelPatches: [...info.kernelPatches],
     ...(info.native ? { blasThreads: info.native.threads } : {}),
     ...(!info.native && info.threads !== undefined && info.threads > 1 ? { wasmThreads: info.threads } : {}),
