@@ -33,7 +33,7 @@ let support: RelaxedMaddSupport | undefined;
 /**
  * Whether `f32x4.relaxed_madd` compiles here and whether it fuses, probed once per process.
  * Where V8 has it only behind `--experimental-wasm-relaxed-simd` (Node 20), the flag is set at
- * run time, which V8 reads when it compiles a module; Node 22 and later need no flag.
+ * run time, which V8 reads when it compiles a module; Node 21 and later (V8 11.4 and later) need no flag.
  */
 export function relaxedMaddSupport(): RelaxedMaddSupport {
   if (support !== undefined) return support;
