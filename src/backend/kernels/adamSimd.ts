@@ -1,7 +1,7 @@
 import { simdFunctionFor } from '../simd/simdFunctionFor';
 import { adamSimdModuleBytes } from './adamSimdModule';
 import type { AdamStepScalars } from './adamUpdate';
-import type { AdamPointers, AdamScalars, SimdThreads } from '../simd/simdThreads';
+import { CHUNKS_PER_THREAD, type AdamPointers, type AdamScalars, type SimdThreads } from '../simd/simdThreads';
 
 /** The SIMD Adam function bound to one wasm memory. */
 export type AdamSimd = (
@@ -31,8 +31,6 @@ export const adamSimdFor = simdFunctionFor<AdamSimd>(adamSimdModuleBytes, 'adam'
 
 // Below this many quads (~1 MB of parameters) the step runs on the calling thread alone.
 const THREADED_MIN_QUADS = 1 << 16;
-// Chunks per thread, so a thread the OS runs late holds up only a small part.
-const CHUNKS_PER_THREAD = 4;
 
 /**
  * Runs the SIMD step on all whole quads of n elements, shared among `pool`'s threads when given

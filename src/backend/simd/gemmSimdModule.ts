@@ -112,45 +112,26 @@ function gemmFunction(fma: boolean): { type: number[]; locals: number[]; body: n
 }
 
 /**
- * packAT(at, lda, k, i0, i1, packed): rows i0…i1 of A, given as Aᵀ (row-major [k, m], row
- * stride lda bytes), as blocks of 4 rows: for each block, k runs of its 4 floats, the block of
- * row i at packed + 4k·(i − i0). Reading Aᵀ in place would walk k at a stride of 4m bytes, which
- * for m a multiple of 1024 puts every k in one L1 set. Copies bits only.
+ * A panel copy of `width` floats (4 or 8): columns x0…x1 of a row-major source (row stride ld
+ * bytes) into panels of k rows × width floats, the panel of column x at packed + 4k·(x − x0).
+ * Copies bits only.
+ * - packAT(at, lda, k, i0, i1, packed), width 4: rows i0…i1 of A, given as Aᵀ (row-major [k, m]),
+ *   as blocks of 4 rows: for each block, k runs of its 4 floats. Reading Aᵀ in place would walk k
+ *   at a stride of 4m bytes, which for m a multiple of 1024 puts every k in one L1 set.
+ * - packB(b, ldb, k, j0, j1, packed), width 8: columns j0…j1 of a row-major B into 8-column panels.
  */
-function packATFunction(): { type: number[]; locals: number[]; body: number[] } {
-  const [AT, LDA, K, I0, I1, OUT] = [0, 1, 2, 3, 4, 5];
-  const [I, SRC, DST, END] = [6, 7, 8, 9];
+function panelCopyFunction(width: 4 | 8): { type: number[]; locals: number[]; body: number[] } {
+  const [SRC_BASE, LD, K, X0, X1, OUT] = [0, 1, 2, 3, 4, 5];
+  const [X, SRC, DST, END] = [6, 7, 8, 9];
+  const rowBytes = 4 * width;
   const body = [
-    ...[...get(OUT), ...set(DST), ...get(I0), ...set(I)],
-    ...forLoop(I, get(I1), GEMM_MR, [
-      ...[...get(AT), ...get(I), ...i32(2), ...shl, ...add, ...set(SRC)],
-      ...[...get(DST), ...get(K), ...i32(4), ...shl, ...add, ...set(END)],
-      ...forLoop(DST, get(END), 16, [
-        ...[...get(DST), ...get(SRC), ...v128Load(0), ...v128Store(0)],
-        ...[...get(SRC), ...get(LDA), ...add, ...set(SRC)],
-      ]),
-    ]),
-    0x0b,
-  ];
-  return { type: [0x60, 6, ...new Array<number>(6).fill(I32), 0], locals: [1, 4, I32], body };
-}
-
-/**
- * packB(b, ldb, k, j0, j1, packed): columns j0…j1 of a row-major B (row stride ldb bytes) into
- * 8-column panels of k rows × 8 floats. Copies bits only.
- */
-function packBFunction(): { type: number[]; locals: number[]; body: number[] } {
-  const [B, LDB, K, J0, J1, OUT] = [0, 1, 2, 3, 4, 5];
-  const [J, SRC, DST, END] = [6, 7, 8, 9];
-  const body = [
-    ...[...get(OUT), ...set(DST), ...get(J0), ...set(J)],
-    ...forLoop(J, get(J1), GEMM_NR, [
-      ...[...get(B), ...get(J), ...i32(2), ...shl, ...add, ...set(SRC)],
-      ...[...get(DST), ...get(K), ...i32(5), ...shl, ...add, ...set(END)],
-      ...forLoop(DST, get(END), 32, [
-        ...[...get(DST), ...get(SRC), ...v128Load(0), ...v128Store(0)],
-        ...[...get(DST), ...get(SRC), ...v128Load(16), ...v128Store(16)],
-        ...[...get(SRC), ...get(LDB), ...add, ...set(SRC)],
+    ...[...get(OUT), ...set(DST), ...get(X0), ...set(X)],
+    ...forLoop(X, get(X1), width, [
+      ...[...get(SRC_BASE), ...get(X), ...i32(2), ...shl, ...add, ...set(SRC)],
+      ...[...get(DST), ...get(K), ...i32(Math.log2(rowBytes)), ...shl, ...add, ...set(END)],
+      ...forLoop(DST, get(END), rowBytes, [
+        ...Array.from({ length: width / 4 }, (_, v) => [...get(DST), ...get(SRC), ...v128Load(16 * v), ...v128Store(16 * v)]).flat(),
+        ...[...get(SRC), ...get(LD), ...add, ...set(SRC)],
       ]),
     ]),
     0x0b,
@@ -264,9 +245,9 @@ function productFunction(): { type: number[]; locals: number[]; body: number[] }
 export function gemmSimdModuleBytes(shared = false, fma = false): Uint8Array {
   const fns = [
     { name: 'gemm', ...gemmFunction(fma) },
-    { name: 'packB', ...packBFunction() },
+    { name: 'packB', ...panelCopyFunction(GEMM_NR) },
     { name: 'packBT', ...packBTFunction() },
-    { name: 'packAT', ...packATFunction() },
+    { name: 'packAT', ...panelCopyFunction(GEMM_MR) },
     { name: 'product', ...productFunction() },
   ];
   return functionsModule(fns, shared);

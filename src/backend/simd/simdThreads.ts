@@ -45,6 +45,8 @@ const START_TIMEOUT_MS = 10_000;
 const JOB_TIMEOUT_MS = 120_000;
 /** The most chunks a job may be cut into (the chunk field of NEXT). */
 export const MAX_CHUNKS = 0xffff;
+/** Chunks a job is cut into per thread: enough that a thread the OS runs late holds up only a small part. */
+export const CHUNKS_PER_THREAD = 4;
 
 // Takes chunks of job `gen` until none is left: shared by the calling thread and the workers
 // (as source text, so both run the same code). A product's chunk is the module's own (see

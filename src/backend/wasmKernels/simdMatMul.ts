@@ -4,7 +4,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { backendState } from '../backendState';
 import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule';
 import { relaxedMaddSupport } from '../simd/relaxedMadd';
-import { productAlone, simdPool, type ProductArgs } from '../simd/simdThreads';
+import { CHUNKS_PER_THREAD, productAlone, simdPool, type ProductArgs } from '../simd/simdThreads';
 import { simdFunctionFor } from '../simd/simdFunctionFor';
 import { matMulDims } from './matMulDims';
 import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap';
@@ -18,8 +18,6 @@ const productFor = [false, true].map((fma) =>
 // Below this many multiply-adds a product runs on the calling thread alone: waking the workers
 // costs more than it saves.
 const THREADED_MIN_MACS = 1 << 21;
-// Chunks per thread: enough that a thread the OS runs late holds up only a small part.
-const CHUNKS_PER_THREAD = 4;
 
 /**
  * Whether GRADPROOF_SIMD_GEMM=0 leaves every product to XNNPACK, with the threads (for
