@@ -6,9 +6,7 @@ import { UsageError } from '../../errors/UsageError';
 import { backendFlag } from '../backendFlag';
 import { wasmThreadsFlag } from '../wasmThreadsFlag';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs';
-
-export const BENCH_USAGE =
-  'gradproof bench [--json] [--backend auto|node|wasm|cpu] [--data DIR] [--repeats N] [--no-native] [--threads N] [--wasm-threads N] [--experiment ID]...';
+import { COMMAND_HELP } from '../commandHelp';
 
 /** `gradproof bench`: training and evaluation throughput on the real data (see runBench). */
 export async function benchCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -23,7 +21,7 @@ export async function benchCommand(args: readonly string[], out: NodeJS.Writable
     experiment: { type: 'string', multiple: true },
   });
   if (positionals.length > 0) {
-    throw new UsageError(`gradproof bench: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${BENCH_USAGE}`);
+    throw new UsageError(`gradproof bench: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${COMMAND_HELP.bench.usage}`);
   }
   const repeats = intFlag('bench', 'repeats', values.repeats, 1);
   const threads = intFlag('bench', 'threads', values.threads, 1);

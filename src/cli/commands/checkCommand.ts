@@ -4,8 +4,7 @@ import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir';
 import { readRunRecordsDir } from '../../record/readRunRecordsDir';
 import { cardText } from '../cardText';
 import { parseCommandArgs } from '../parseCommandArgs';
-
-export const CHECK_USAGE = 'gradproof check --results DIR [--golden DIR] [--json]';
+import { COMMAND_HELP } from '../commandHelp';
 
 /**
  * `gradproof check`: the report card for the run records under --results. Exit 1 when a gating
@@ -18,8 +17,9 @@ export async function checkCommand(args: readonly string[], out: NodeJS.Writable
     golden: { type: 'string' },
     json: { type: 'boolean' },
   });
-  if (positionals.length > 0) throw new UsageError(`gradproof check: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${CHECK_USAGE}`);
-  if (values.results === undefined) throw new UsageError(`gradproof check: --results DIR is required; usage: ${CHECK_USAGE}`);
+  if (positionals.length > 0)
+    throw new UsageError(`gradproof check: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${COMMAND_HELP.check.usage}`);
+  if (values.results === undefined) throw new UsageError(`gradproof check: --results DIR is required; usage: ${COMMAND_HELP.check.usage}`);
   const goldens = await loadGoldenDir(values.golden ?? DEFAULT_GOLDEN_DIR);
   const records = await readRunRecordsDir(values.results);
   if (records.length === 0) throw new UsageError(`gradproof check: no run records under ${values.results}`);

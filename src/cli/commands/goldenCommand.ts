@@ -10,8 +10,7 @@ import type { GoldenFile } from '../../golden/GoldenFile';
 import { readRunRecordsDir } from '../../record/readRunRecordsDir';
 import { writeJsonAtomic } from '../../record/writeJsonAtomic';
 import { parseCommandArgs } from '../parseCommandArgs';
-
-export const GOLDEN_USAGE = 'gradproof golden update --spread DIR [--report FILE] [--golden DIR] [--write]';
+import { COMMAND_HELP } from '../commandHelp';
 
 /**
  * `gradproof golden update`: rebuilds the golden files from the report and a folder of spread
@@ -25,8 +24,12 @@ export async function goldenCommand(args: readonly string[], out: NodeJS.Writabl
     golden: { type: 'string' },
     write: { type: 'boolean' },
   });
-  if (positionals.join(' ') !== 'update') throw new UsageError(`gradproof golden: expected \`golden update\`, got ${JSON.stringify(positionals.join(' '))}; usage: ${GOLDEN_USAGE}`);
-  if (values.spread === undefined) throw new UsageError(`gradproof golden update: --spread DIR is required; usage: ${GOLDEN_USAGE}`);
+  if (positionals.join(' ') !== 'update')
+    throw new UsageError(
+      `gradproof golden: expected \`golden update\`, got ${JSON.stringify(positionals.join(' '))}; usage: ${COMMAND_HELP.golden.usage}`,
+    );
+  if (values.spread === undefined)
+    throw new UsageError(`gradproof golden update: --spread DIR is required; usage: ${COMMAND_HELP.golden.usage}`);
   const reportPath = path.resolve(values.report ?? path.join(process.env.GRADPROOF_DATA ?? 'data', '../REPORT.md'));
   let report: string;
   try {

@@ -6,9 +6,7 @@ import { gradcheckExperiment } from '../../gradcheck/gradcheckExperiment';
 import type { GradcheckMode } from '../../gradcheck/GradcheckSettings';
 import { backendFlag } from '../backendFlag';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs';
-
-export const GRADCHECK_USAGE =
-  'gradproof gradcheck <experiment> [--seed N] [--data DIR] [--backend auto|node|wasm|cpu] [--mode directional|elements] [--batch N] [--json]';
+import { COMMAND_HELP } from '../commandHelp';
 
 const MODES: readonly GradcheckMode[] = ['directional', 'elements'];
 
@@ -27,7 +25,9 @@ export async function gradcheckCommand(args: readonly string[], out: NodeJS.Writ
     json: { type: 'boolean' },
   });
   if (positionals.length !== 1) {
-    throw new UsageError(`gradproof gradcheck: expected one experiment id, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}; usage: ${GRADCHECK_USAGE}`);
+    throw new UsageError(
+      `gradproof gradcheck: expected one experiment id, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}; usage: ${COMMAND_HELP.gradcheck.usage}`,
+    );
   }
   const experiment = getExperiment(positionals[0]!);
   const seed = intFlag('gradcheck', 'seed', values.seed, 0) ?? 0;
@@ -51,10 +51,16 @@ export async function gradcheckCommand(args: readonly string[], out: NodeJS.Writ
   } else {
     for (const t of report.tensors) {
       const w = t.worst;
-      const worst = w ? `worst rel error ${w.relError.toExponential(2)} (abs ${w.absError.toExponential(2)} of allowed ${w.allowed.toExponential(2)})` : 'nothing checked';
+      const worst = w
+        ? `worst rel error ${w.relError.toExponential(2)} (abs ${w.absError.toExponential(2)} of allowed ${w.allowed.toExponential(2)})`
+        : 'nothing checked';
       out.write(`${t.failures > 0 ? 'FAIL' : 'ok  '} ${t.name.padEnd(16)} checked ${t.checked}, kinks ${t.kinks}; ${worst}\n`);
     }
-    out.write(report.ok ? `gradcheck ${experiment.id}: ok (${report.checked} comparisons, ${report.kinks} kinks, backend ${report.backend})\n` : `gradcheck ${experiment.id}: FAILED: ${formatGradcheckFailure(report)}\n`);
+    out.write(
+      report.ok
+        ? `gradcheck ${experiment.id}: ok (${report.checked} comparisons, ${report.kinks} kinks, backend ${report.backend})\n`
+        : `gradcheck ${experiment.id}: FAILED: ${formatGradcheckFailure(report)}\n`,
+    );
   }
   return report.ok ? 0 : 1;
 }

@@ -5,9 +5,7 @@ import { renderGradeSummary } from '../../grade/renderGradeSummary';
 import { writeGradeOutputs } from '../../grade/writeGradeOutputs';
 import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir';
 import { parseCommandArgs } from '../parseCommandArgs';
-
-export const GRADE_USAGE =
-  'gradproof grade (--log FILE|DIR ... | --code FILE) [--rubric FILE] [--out results.json] [--junit FILE] [--timeout S] [--memory MB] [--golden DIR] [--reveal-hidden]';
+import { COMMAND_HELP } from '../commandHelp';
 
 /** Default wall-clock budget for all code tests together (s). */
 const DEFAULT_TIMEOUT_S = 30;
@@ -40,10 +38,17 @@ export async function gradeCommand(args: readonly string[], out: NodeJS.Writable
     golden: { type: 'string' },
     'reveal-hidden': { type: 'boolean' },
   });
-  if (positionals.length > 0) throw new UsageError(`gradproof grade: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${GRADE_USAGE}`);
+  if (positionals.length > 0)
+    throw new UsageError(`gradproof grade: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${COMMAND_HELP.grade.usage}`);
   const logs = values.log ?? [];
-  if (logs.length === 0 && values.code === undefined) throw new UsageError(`gradproof grade: give --log FILE or --code FILE (or both); usage: ${GRADE_USAGE}`);
-  for (const [flag, v] of [['--log', logs.find((l) => l === '')], ['--code', values.code], ['--out', values.out], ['--junit', values.junit]] as const) {
+  if (logs.length === 0 && values.code === undefined)
+    throw new UsageError(`gradproof grade: give --log FILE or --code FILE (or both); usage: ${COMMAND_HELP.grade.usage}`);
+  for (const [flag, v] of [
+    ['--log', logs.find((l) => l === '')],
+    ['--code', values.code],
+    ['--out', values.out],
+    ['--junit', values.junit],
+  ] as const) {
     if (v === '') throw new UsageError(`gradproof grade: ${flag} needs a path, got ""`);
   }
   const timeoutMs = positiveNumber('timeout', values.timeout, DEFAULT_TIMEOUT_S, 3600) * 1000;

@@ -6,9 +6,7 @@ import { killChildren } from '../../reproduce/runInChild';
 import { backendFlag } from '../backendFlag';
 import { cardText } from '../cardText';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs';
-
-export const REPRODUCE_USAGE =
-  "gradproof reproduce [--only GLOB] [--seeds N] [--epochs E] [--limit N] [--protocol fresh|chained --order a,b,…] [--jobs J] [--data DIR] [--backend B] [--out DIR]";
+import { COMMAND_HELP } from '../commandHelp';
 
 /** `gradproof reproduce`: runs the experiments (resumable) and writes records, card, plots and report.html. */
 export async function reproduceCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {
@@ -24,12 +22,16 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
     backend: { type: 'string' },
     out: { type: 'string' },
   });
-  if (positionals.length > 0) throw new UsageError(`gradproof reproduce: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${REPRODUCE_USAGE}`);
+  if (positionals.length > 0)
+    throw new UsageError(
+      `gradproof reproduce: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${COMMAND_HELP.reproduce.usage}`,
+    );
   const protocol = values.protocol ?? 'fresh';
   if (protocol !== 'fresh' && protocol !== 'chained') {
     throw new UsageError(`gradproof reproduce: --protocol must be fresh or chained, got ${JSON.stringify(protocol)}`);
   }
-  if (values.order !== undefined && protocol !== 'chained') throw new UsageError('gradproof reproduce: --order only applies with --protocol chained');
+  if (values.order !== undefined && protocol !== 'chained')
+    throw new UsageError('gradproof reproduce: --order only applies with --protocol chained');
   const outDir = path.resolve(values.out ?? 'results');
   const epochs = intFlag('reproduce', 'epochs', values.epochs, 1);
   const limit = intFlag('reproduce', 'limit', values.limit, 1);
@@ -52,12 +54,21 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
       ...(epochs !== undefined ? { epochs } : {}),
       ...(limit !== undefined ? { limit } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
-      ...(values.order !== undefined ? { order: values.order.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+      ...(values.order !== undefined
+        ? {
+            order: values.order
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : {}),
       log: (line) => err.write(`${line}\n`),
     });
     if (protocol === 'fresh') out.write(cardText(result.card));
     for (const f of result.failed) err.write(`gradproof reproduce: failed: ${f}\n`);
-    err.write(`gradproof reproduce: wrote ${result.files.length} files under ${outDir}${protocol === 'fresh' ? ' (card.json, card.md, plots/, report.html)' : ''}\n`);
+    err.write(
+      `gradproof reproduce: wrote ${result.files.length} files under ${outDir}${protocol === 'fresh' ? ' (card.json, card.md, plots/, report.html)' : ''}\n`,
+    );
     return result.failed.length > 0 ? 1 : 0;
   } finally {
     process.removeListener('SIGINT', stop);

@@ -8,9 +8,7 @@ import { backendFlag } from '../backendFlag';
 import { wasmThreadsFlag } from '../wasmThreadsFlag';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs';
 import { progressPrinter } from '../progressPrinter';
-
-export const RUN_USAGE =
-  'gradproof run <experiment> [--seed N] [--epochs E] [--limit N] [--data DIR] [--backend auto|node|wasm|cpu] [--wasm-threads N] [--cache DIR] [--no-cache] [--out FILE] [--json]';
+import { COMMAND_HELP } from '../commandHelp';
 
 /** `gradproof run`: trains one experiment and writes (or prints) its run record. */
 export async function runCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {
@@ -27,7 +25,9 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
     json: { type: 'boolean' },
   });
   if (positionals.length !== 1) {
-    throw new UsageError(`gradproof run: expected one experiment id, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}; usage: ${RUN_USAGE}`);
+    throw new UsageError(
+      `gradproof run: expected one experiment id, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}; usage: ${COMMAND_HELP.run.usage}`,
+    );
   }
   const experiment = getExperiment(positionals[0]!);
   const seed = intFlag('run', 'seed', values.seed, 0) ?? 0;
