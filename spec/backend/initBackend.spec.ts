@@ -18,7 +18,13 @@ describe('initBackend', () => {
     expect(info).toMatchObject({
       name: 'cpu',
       requested: 'cpu',
-      kernelPatches: ['cpu:GradproofAdam', 'cpu:GradproofSumSquares', 'cpu:GradproofBatchNorm', 'cpu:GradproofBatchNormGrad'],
+      kernelPatches: [
+        'cpu:GradproofAdam',
+        'cpu:GradproofSumSquares',
+        'cpu:GradproofBatchNorm',
+        'cpu:GradproofBatchNormGrad',
+        'cpu:GradproofRunningMoments',
+      ],
     });
     expect(info.native).toBeUndefined();
     expect(info.versions['@tensorflow/tfjs-core']).toBe(tf.version_core);

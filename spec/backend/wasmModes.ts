@@ -13,7 +13,8 @@ export const NATIVE_AVAILABLE = loadNativeAddon().ok;
 
 /**
  * backend.kernelPatches on pure wasm: the patched matmuls (the GEMM's products fused
- * multiply-adds where this engine and CPU fuse them), shared Identity, fused Adam and Σx².
+ * multiply-adds where this engine and CPU fuse them), shared Identity, fused Adam, Σx² and the
+ * batch-norm running-moments update.
  */
 export const PURE_PATCHES = [
   simdGemmFma() ? 'wasm:BatchMatMul+fma' : 'wasm:BatchMatMul',
@@ -21,6 +22,7 @@ export const PURE_PATCHES = [
   'wasm:Identity',
   'wasm:GradproofAdam',
   'wasm:GradproofSumSquares',
+  'wasm:GradproofRunningMoments',
 ];
 
 /** backend.kernelPatches with the native addon (one OpenBLAS thread). */
@@ -34,6 +36,7 @@ export const NATIVE_PATCHES = [
   'wasm:GradproofSumSquares+native',
   'wasm:GradproofBatchNorm+native',
   'wasm:GradproofBatchNormGrad+native',
+  'wasm:GradproofRunningMoments',
 ];
 
 /** The modes to run wasm specs in: pure wasm always, the native addon where it is built. */

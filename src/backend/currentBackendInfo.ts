@@ -5,6 +5,7 @@ import { accelState } from './accelState';
 import { backendState } from './backendState';
 import { ADAM_KERNEL } from './kernels/adamKernel';
 import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from './kernels/batchNormKernels';
+import { RUNNING_MOMENTS_KERNEL } from './kernels/runningMomentsKernel';
 import { SUM_SQUARES_KERNEL } from './kernels/sumSquaresKernel';
 import { packageVersion } from './packageVersion';
 import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels';
@@ -36,15 +37,16 @@ export function currentBackendInfo(): BackendInfo {
   const requested = backendState.resolved === active && backendState.requested !== undefined ? backendState.requested : CHOICE_OF[active];
   // The batch-norm kernels count only where batch norm takes them (see fusedBatchNormAvailable).
   const bn = fusedBatchNormAvailable() ? [BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL] : [];
-  const own = [ADAM_KERNEL, SUM_SQUARES_KERNEL, ...bn].filter((k) => tf.getKernel(k, active) != null);
+  const own = [ADAM_KERNEL, SUM_SQUARES_KERNEL, ...bn, RUNNING_MOMENTS_KERNEL].filter((k) => tf.getKernel(k, active) != null);
   const ownPatches = own.map((k) => `${active}:${k}`);
   if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: ownPatches };
   const native = accelState.native;
   const wasmPatches = patchedWasmKernels().filter((p) => native || !NATIVE_ONLY_KERNELS.includes(p.slice('wasm:'.length)));
   const patches = [...wasmPatches, ...ownPatches];
   const blas = accelState.blasThreads > 1 ? `-t${accelState.blasThreads}` : '';
-  // With the addon, gradproof's own kernels and the native-only patches run in C; Identity stays as it is.
-  const inC = new Set([...own, ...NATIVE_ONLY_KERNELS].map((k) => `wasm:${k}`));
+  // With the addon, gradproof's own kernels and the native-only patches run in C; Identity and the
+  // running-moments update (JavaScript on either path) stay as they are.
+  const inC = new Set([...own.filter((k) => k !== RUNNING_MOMENTS_KERNEL), ...NATIVE_ONLY_KERNELS].map((k) => `wasm:${k}`));
   const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
   // Pure wasm's GEMM rounds once a term where its multiply-add fuses, so its products' bits differ from XNNPACK's.
   const fma = !native && simd && !simdGemmDisabled() && simdGemmFma();

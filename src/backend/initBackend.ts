@@ -6,6 +6,7 @@ import { backendState } from './backendState';
 import { configureNative } from './configureNative';
 import { registerAdamKernel } from './kernels/adamKernel';
 import { registerBatchNormKernels } from './kernels/batchNormKernels';
+import { registerRunningMomentsKernel } from './kernels/runningMomentsKernel';
 import { registerSumSquaresKernel } from './kernels/sumSquaresKernel';
 import { loadNodeBackend } from './loadNodeBackend';
 import { loadWasmBackend } from './loadWasmBackend';
@@ -45,6 +46,7 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   registerAdamKernel();
   registerSumSquaresKernel();
   registerBatchNormKernels();
+  registerRunningMomentsKernel();
   const nativeWanted = options.native ?? true;
   // The wasm binary is chosen at the first start: threaded only for pure wasm. (Whether tfjs's
   // internals suit the addon can only be checked once wasm runs; if not, it runs one thread.)

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from '../backend/kernels/batchNormKernels';
+import { RUNNING_MOMENTS_KERNEL } from '../backend/kernels/runningMomentsKernel';
 
 /** PyTorch's BatchNorm1d defaults. */
 export const BN_EPSILON = 1e-5;
@@ -96,8 +97,18 @@ function batchNormGrad(dy: tf.Tensor, xHat: tf.Tensor, std: tf.Tensor, gamma: tf
  * tracks the unbiased estimate n/(n−1)·σ²_B; r ← (1 − m)·r + m·batch.
  */
 export function updateRunningMoments(state: BatchNormState, moments: BatchMoments, momentum = BN_MOMENTUM): void {
+  const n = moments.count;
+  if (tf.getKernel(RUNNING_MOMENTS_KERNEL, tf.getBackend()) != null) {
+    // One fused dispatch (the same float32 steps as below, so the same bits).
+    const inputs = { runningMean: state.runningMean, runningVar: state.runningVar, mean: moments.mean, variance: moments.variance };
+    const attrs = { momentum, count: n } as unknown as tf.NamedAttrMap;
+    const [mean, variance] = tf.engine().runKernel(RUNNING_MOMENTS_KERNEL, inputs, attrs) as tf.Tensor[];
+    state.runningMean.assign(mean!);
+    state.runningVar.assign(variance!);
+    tf.dispose([mean!, variance!]);
+    return;
+  }
   tf.tidy(() => {
-    const n = moments.count;
     const unbiased = n > 1 ? moments.variance.mul(n / (n - 1)) : moments.variance;
     state.runningMean.assign(state.runningMean.mul(1 - momentum).add(moments.mean.mul(momentum)));
     state.runningVar.assign(state.runningVar.mul(1 - momentum).add(unbiased.mul(momentum)));

@@ -97,3 +97,29 @@ export function batchNormBackward(
     }
   }
 }
+
+/**
+ * Folds a training batch's moments into batch norm's running statistics, in the float32 steps
+ * the op-by-op update takes (see models/batchNorm's updateRunningMoments), so the bits agree:
+ * r_μ ← r_μ·(1 − m) + μ_B·m and r_σ² ← r_σ²·(1 − m) + (σ²_B·n/(n − 1))·m, with n/(n − 1) left
+ * out for a batch of one. Each product and sum is rounded to float32, as one stock kernel would.
+ */
+export function foldRunningMoments(
+  runningMean: Float32Array,
+  runningVar: Float32Array,
+  mean: Float32Array,
+  variance: Float32Array,
+  momentum: number,
+  count: number,
+  outMean: Float32Array,
+  outVar: Float32Array,
+): void {
+  const keep = Math.fround(1 - momentum);
+  const take = Math.fround(momentum);
+  const bessel = count > 1 ? Math.fround(count / (count - 1)) : undefined;
+  for (let j = 0; j < runningMean.length; j++) {
+    outMean[j] = Math.fround(Math.fround(runningMean[j]! * keep) + Math.fround(mean[j]! * take));
+    const unbiased = bessel === undefined ? variance[j]! : Math.fround(variance[j]! * bessel);
+    outVar[j] = Math.fround(Math.fround(runningVar[j]! * keep) + Math.fround(unbiased * take));
+  }
+}
