@@ -11,6 +11,9 @@ function exactFmaF32(a: number, b: number, c: number): number {
     return ex + SHIFT >= 0n ? m << (ex + SHIFT) : m >> -(ex + SHIFT);
   };
   const exact = (big(a) * big(b)) / (1n << SHIFT) + big(c);
+  // BigInt has no −0. An exactly zero sum is −0 only when a·b and c are both −0 (IEEE 754), which
+  // float64 gets right: a·b is exact there, and so is the sum of two zeros or of two opposites.
+  if (exact === 0n) return a * b + c;
   const lo = Math.fround(Number(exact) / 2 ** 300);
   // The float32 nearest the exact value among lo and its neighbours; ties to the even significand.
   const candidates = [lo, nextUp(lo), nextDown(lo)];
@@ -49,6 +52,20 @@ describe('fmaF32 (a spec helper: the fused float32 multiply-add reference)', () 
     expect(Math.fround(a * b + c)).toBe(1 + 2 ** -22);
     expect(fmaF32(a, b, c)).toBe(1 + 2 ** -23);
     expect(exactFmaF32(a, b, c)).toBe(1 + 2 ** -23);
+  });
+
+  it('signs an exactly zero result as IEEE 754 does: −0 only from (−0) + (−0)', () => {
+    expect(Object.is(fmaF32(0, -1, -0), -0)).toBe(true);
+    expect(Object.is(exactFmaF32(0, -1, -0), -0)).toBe(true);
+    for (const [a, b, c] of [
+      [0, -1, 0],
+      [-0, -1, -0],
+      [1, -1, 1],
+      [-1, 1, 1],
+    ] as const) {
+      expect(Object.is(fmaF32(a, b, c), 0), JSON.stringify({ a, b, c })).toBe(true);
+      expect(Object.is(exactFmaF32(a, b, c), 0), JSON.stringify({ a, b, c })).toBe(true);
+    }
   });
 
   it('agrees with exact rational arithmetic, ties and cancellations included', () => {
