@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
-import { RUNNING_MOMENTS_KERNEL } from '../../src/backend/kernels/runningMomentsKernel';
+import { RUNNING_MOMENTS_KERNEL, registerRunningMomentsKernel } from '../../src/backend/kernels/runningMomentsKernel';
 import { BN_MOMENTUM, updateRunningMoments, type BatchNormState } from '../../src/models/batchNorm';
 import { createRng } from '../../src/random/Rng';
 import { NATIVE_AVAILABLE } from './wasmModes';
@@ -13,14 +13,28 @@ function seeded(n: number, stream: string, lo: number, hi: number): Float32Array
   return out;
 }
 
-/** The update op by op with stock kernels, as updateRunningMoments does where the kernel is absent. */
-function stockUpdate(rm: tf.Tensor, rv: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor, momentum: number, n: number): Float32Array[] {
-  return tf.tidy(() => {
-    const unbiased = n > 1 ? tf.mul(variance, n / (n - 1)) : variance;
-    const m = tf.add(tf.mul(rm, 1 - momentum), tf.mul(mean, momentum));
-    const v = tf.add(tf.mul(rv, 1 - momentum), tf.mul(unbiased, momentum));
-    return [m.dataSync() as Float32Array, v.dataSync() as Float32Array];
-  });
+/**
+ * updateRunningMoments' own op-by-op path (what tfjs-node takes): run with the kernel taken out
+ * for the call, then put back.
+ */
+function stockUpdate(
+  rm: tf.Tensor1D,
+  rv: tf.Tensor1D,
+  mean: tf.Tensor1D,
+  variance: tf.Tensor1D,
+  momentum: number,
+  n: number,
+): Float32Array[] {
+  const state = { runningMean: tf.variable(rm, false), runningVar: tf.variable(rv, false) } as unknown as BatchNormState;
+  tf.unregisterKernel(RUNNING_MOMENTS_KERNEL, tf.getBackend());
+  try {
+    updateRunningMoments(state, { mean, variance, count: n }, momentum);
+  } finally {
+    registerRunningMomentsKernel();
+  }
+  const out = [state.runningMean.dataSync() as Float32Array, state.runningVar.dataSync() as Float32Array];
+  tf.dispose([state.runningMean, state.runningVar]);
+  return out;
 }
 
 const cases = fc.record({

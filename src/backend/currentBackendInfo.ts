@@ -37,16 +37,19 @@ export function currentBackendInfo(): BackendInfo {
   const requested = backendState.resolved === active && backendState.requested !== undefined ? backendState.requested : CHOICE_OF[active];
   // The batch-norm kernels count only where batch norm takes them (see fusedBatchNormAvailable).
   const bn = fusedBatchNormAvailable() ? [BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL] : [];
-  const own = [ADAM_KERNEL, SUM_SQUARES_KERNEL, ...bn, RUNNING_MOMENTS_KERNEL].filter((k) => tf.getKernel(k, active) != null);
+  const registered = (k: string): boolean => tf.getKernel(k, active) != null;
+  // Which of gradproof's own kernels run in C when the addon is active; the running-moments
+  // update is JavaScript on every path.
+  const nativeCapable = [ADAM_KERNEL, SUM_SQUARES_KERNEL, ...bn].filter(registered);
+  const own = [...nativeCapable, RUNNING_MOMENTS_KERNEL].filter(registered);
   const ownPatches = own.map((k) => `${active}:${k}`);
   if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: ownPatches };
   const native = accelState.native;
   const wasmPatches = patchedWasmKernels().filter((p) => native || !NATIVE_ONLY_KERNELS.includes(p.slice('wasm:'.length)));
   const patches = [...wasmPatches, ...ownPatches];
   const blas = accelState.blasThreads > 1 ? `-t${accelState.blasThreads}` : '';
-  // With the addon, gradproof's own kernels and the native-only patches run in C; Identity and the
-  // running-moments update (JavaScript on either path) stay as they are.
-  const inC = new Set([...own.filter((k) => k !== RUNNING_MOMENTS_KERNEL), ...NATIVE_ONLY_KERNELS].map((k) => `wasm:${k}`));
+  // With the addon, those kernels and the native-only patches run in C; Identity stays as it is.
+  const inC = new Set([...nativeCapable, ...NATIVE_ONLY_KERNELS].map((k) => `wasm:${k}`));
   const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
   // Pure wasm's GEMM rounds once a term where its multiply-add fuses, so its products' bits differ from XNNPACK's.
   const fma = !native && simd && !simdGemmDisabled() && simdGemmFma();
