@@ -121,6 +121,13 @@ export type { BenchResult } from './bench/BenchResult';
 export { gradeSubmission, type GradeInput } from './grade/gradeSubmission';
 export { loadRubric, validateRubric, DEFAULT_RUBRIC } from './grade/loadRubric';
 export type { Rubric } from './grade/Rubric';
+export { gradeClass, type GradeClassOptions, type ClassGrades } from './grade/batch/gradeClass';
+export { mergeGradebooks, type MergedGradebook } from './grade/batch/mergeGradebooks';
+export { listSubmissions, type ListedSubmission } from './grade/batch/listSubmissions';
+export { shardOf } from './grade/batch/shardOf';
+export type { Shard } from './grade/batch/Shard';
+export type { GradebookRow } from './grade/batch/GradebookRow';
+export type { StudentOutcome } from './grade/batch/gradeStudent';
 export { openSandbox } from './sandbox/openSandbox';
 
 // CLI (for embedding)

@@ -54,8 +54,9 @@ describe('gradproof grade', () => {
     expect(Date.now() - t0).toBeLessThan(2000 + 2000);
     const res = results(path.join(d, 'results.json'));
     expect(res.tests).toHaveLength(9);
-    expect(res.tests[0]).toMatchObject({ score: 10, output: expect.stringMatching(/^5 of 5 cases passed/) });
-    expect(res.tests[1]!.output).toMatch(/^the submission failed: timed out after 1 s \(this test's share of the 2 s budget for all code tests\)/);
+    // The interface test calls the functions (issue 15): l1 hangs, so nothing answers.
+    expect(res.tests[0]).toMatchObject({ score: 0, output: expect.stringMatching(/^0 of 5 cases passed\nFAIL {2}l1 answers with a number: no answer: timed out/) });
+    expect(res.tests[1]!.output).toMatch(/^the submission failed: timed out after [\d.]+ s \(this test's share of the 2 s budget for all code tests\)/);
     expect(res.tests.slice(1).every((t) => t.score === 0 && /^(failed|the submission failed: timed out|not run: the 2 s budget)/.test(t.output))).toBe(true);
     expect(r.code).toBe(1);
   });

@@ -1,9 +1,19 @@
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { GradeReport } from '../../src/grade/GradedTest';
+import { gradeCommand } from '../../src/cli/commands/gradeCommand';
+import { UsageError } from '../../src/errors/UsageError';
+import type { GradedTest, GradeReport } from '../../src/grade/GradedTest';
 import { gradescopeResults } from '../../src/grade/gradescopeResults';
 import { renderGradeSummary } from '../../src/grade/renderGradeSummary';
 import { renderJunit } from '../../src/grade/renderJunit';
+import { sameOutputFile } from '../../src/grade/sameOutputFile';
 import { failedTest, scoreCases } from '../../src/grade/scoreCases';
+import { captureStream } from '../support/captureStream';
+import { FC_SEED } from '../support/fcSeed';
+import { REPORT } from './gradeFixtures';
 
 const cases = [
   { label: 'a', pass: true, detail: 'fine' },
@@ -31,6 +41,7 @@ const report: GradeReport = {
   skipped: [{ name: 'needs code', reason: 'needs --code' }],
   notes: ['run: a → b'],
   seconds: 1.25,
+  seed: 7,
 };
 
 describe('grade outputs', () => {
@@ -43,7 +54,9 @@ describe('grade outputs', () => {
     expect(r.tests[0]!.output).toContain('got 4.5 <secret>');
     expect(r.tests[1]!.output).toBe('failed');
     expect(r.tests[2]!.output).toMatch(/timed out/);
-    expect(r.output).toMatch(/6\.6667 of 12 points\. 1 rubric tests not run \(needs --code\)/);
+    // The total counts every test (Gradescope hides it from students while a test is hidden);
+    // the output, shown at once, only the visible ones.
+    expect(r.output).toBe('gradproof grade (HW): 4 of 6 points on the tests shown now. Other tests count toward your grade too; their results are not shown here.');
   });
 
   it('JUnit XML escapes markup, drops characters XML cannot hold, and redacts hidden tests', () => {
@@ -64,5 +77,57 @@ describe('grade outputs', () => {
     expect(s).toMatch(/^SKIP +needs code \(needs --code\)$/m);
     expect(s).toMatch(/^score 6\.6667 \/ 12 \(0 of 3 tests passed, 1\.3 s\)$/m);
     expect(renderGradeSummary(report, true).match(/got 4\.5/g)).toHaveLength(2);
+  });
+});
+
+describe('results.json reveals nothing of tests students may not see yet', () => {
+  const outcome = fc.record({ score: fc.double({ min: 0, max: 1, noNaN: true }), status: fc.constantFrom('passed' as const, 'failed' as const), output: fc.string() });
+  const withOutcome = (t: GradedTest, o: { score: number; status: 'passed' | 'failed'; output: string }): GradedTest => ({ ...t, score: Math.round(o.score * t.maxScore * 1e4) / 1e4, status: o.status, output: o.output });
+
+  it("whatever the hidden and after-due-date tests score, the output and the visible tests' entries are the same", () => {
+    const base = gradescopeResults(report);
+    fc.assert(
+      fc.property(outcome, outcome, (h, a) => {
+        const r = gradescopeResults({ ...report, tests: [report.tests[0]!, withOutcome(report.tests[1]!, h), withOutcome(report.tests[2]!, a)] });
+        expect(r.output).toBe(base.output);
+        expect(r.tests[0]).toEqual(base.tests[0]);
+        expect(r.tests[1]!.output).toMatch(/^(passed|failed)$/);
+      }),
+      { seed: FC_SEED, numRuns: 100 },
+    );
+  });
+
+  it('with every test visible, the output is the whole score', () => {
+    const r = gradescopeResults({ ...report, tests: [report.tests[0]!] });
+    expect(r.output).toBe('gradproof grade (HW): 4 of 6 points.');
+    expect(r.score).toBe(4);
+  });
+});
+
+describe('--out and --junit must name different files', () => {
+  const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'gradproof-outs-'));
+
+  it('sameOutputFile: passes for two different files; fails for one path however written, through a linked folder, or in another case of an existing file', async () => {
+    const d = tmp();
+    expect(await sameOutputFile(path.join(d, 'r.json'), path.join(d, 'j.xml'))).toBe(false);
+    expect(await sameOutputFile(path.join(d, 'r.json'), path.join(d, 'sub', '..', 'r.json'))).toBe(true);
+    expect(await sameOutputFile(path.relative(process.cwd(), path.join(d, 'r.json')), path.join(d, 'r.json'))).toBe(true);
+    mkdirSync(path.join(d, 'real'));
+    symlinkSync(path.join(d, 'real'), path.join(d, 'alias'));
+    expect(await sameOutputFile(path.join(d, 'real', 'r.json'), path.join(d, 'alias', 'r.json'))).toBe(true);
+    // A hard link or a symbolic link at the other path is another directory entry: rename replaces it, not the file.
+    writeFileSync(path.join(d, 'a.json'), '{}');
+    symlinkSync(path.join(d, 'a.json'), path.join(d, 'b.json'));
+    expect(await sameOutputFile(path.join(d, 'a.json'), path.join(d, 'b.json'))).toBe(false);
+  });
+
+  it('grade refuses them with a UsageError before anything runs or is written', async () => {
+    const d = tmp();
+    for (const junit of [path.join(d, 'results.json'), path.join(d, '.', 'x', '..', 'results.json')]) {
+      const e = await gradeCommand(['--log', REPORT, '--out', path.join(d, 'results.json'), '--junit', junit], captureStream(), captureStream()).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(UsageError);
+      expect((e as Error).message).toMatch(/^gradproof grade: --out and --junit name the same file \(.*\); give two different paths$/);
+    }
+    expect(readdirSync(d)).toEqual([]);
   });
 });

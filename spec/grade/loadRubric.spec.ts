@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DataError } from '../../src/errors/DataError';
 import { SchemaError } from '../../src/errors/SchemaError';
 import { DEFAULT_RUBRIC, loadRubric, validateRubric } from '../../src/grade/loadRubric';
 import { GOLDENS } from './gradeFixtures';
@@ -58,5 +59,34 @@ describe('rubric loading', () => {
     writeFileSync(path.join(d, 'r.json'), '{"tests": [');
     await expect(loadRubric(path.join(d, 'r.json'), GOLDENS)).rejects.toThrow(/^rubric: .*r\.json is not JSON/);
     await expect(loadRubric(path.join(d, 'none.json'), GOLDENS)).rejects.toThrow(/^rubric: cannot read .*none\.json \(ENOENT\)/);
+  });
+
+  it('keeps every score finite: points are finite, at most 1000 a test and 10000 a rubric', async () => {
+    const withPoints = (...points: number[]) => {
+      const r = example();
+      r.tests = points.map((p, i) => ({ ...r.tests[i % r.tests.length], name: `t${i}`, points: p }));
+      return r;
+    };
+    expect(pathOf(withPoints(1e308))).toMatch(/^\$\.tests\[0\]\.points \| r\.json: rubric: \$\.tests\[0\]\.points: must be <= 1000, got 1e\+308$/);
+    expect(pathOf(withPoints(10, Infinity))).toBe('$.tests[1].points | r.json: rubric: $.tests[1].points: must be a finite number of points, got Infinity');
+    expect(pathOf(withPoints(NaN))).toMatch(/must be a finite number of points, got NaN/);
+    expect(pathOf(withPoints(...Array(11).fill(1000)))).toBe('$.tests | r.json: rubric: $.tests: the points add up to 11000, over the 10000-point limit for a rubric');
+    expect(() => validateRubric(withPoints(...Array(10).fill(1000)), GOLDENS)).not.toThrow();
+    // 1e400 is Infinity once parsed: the file says so in one line too.
+    const d = mkdtempSync(path.join(os.tmpdir(), 'gradproof-rubric-'));
+    writeFileSync(path.join(d, 'inf.json'), JSON.stringify(withPoints(1)).replace('"points":1', '"points":1e400'));
+    await expect(loadRubric(path.join(d, 'inf.json'), GOLDENS)).rejects.toThrow(/inf\.json: rubric: \$\.tests\[0\]\.points: must be a finite number of points, got Infinity/);
+  });
+
+  it('refuses a rubric nested too deep (before parsing), too big, or that is a symbolic link: one DataError each', async () => {
+    const d = mkdtempSync(path.join(os.tmpdir(), 'gradproof-rubric-'));
+    writeFileSync(path.join(d, 'deep.json'), `{"tests": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const deep = await loadRubric(path.join(d, 'deep.json'), GOLDENS).catch((e: unknown) => e);
+    expect(deep).toBeInstanceOf(DataError);
+    expect((deep as Error).message).toBe(`rubric: ${path.join(d, 'deep.json')} nests [ and { more than 64 levels deep; not a document gradproof reads`);
+    writeFileSync(path.join(d, 'big.json'), ' '.repeat(1024 * 1024 + 1));
+    await expect(loadRubric(path.join(d, 'big.json'), GOLDENS)).rejects.toThrow(/^rubric: .*big\.json is 1048577 bytes, over the 1048576-byte limit$/);
+    symlinkSync(DEFAULT_RUBRIC, path.join(d, 'link.json'));
+    await expect(loadRubric(path.join(d, 'link.json'), GOLDENS)).rejects.toThrow(/^rubric: .*link\.json is a symbolic link/);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,43 @@ describe('readSubmittedRuns', () => {
     expect((err as SchemaError).jsonPath).toBe('$.epochs[0].testAcc');
     writeFileSync(path.join(d, 'torn.log'), 'Training with L2\nEpoch [1/10] - Loss: 0.5, Train Acc: 9');
     await expect(readSubmittedRuns(path.join(d, 'torn.log'), GOLDENS)).rejects.toThrow(/torn\.log:2: malformed epoch line/);
+  });
+
+  it('refuses a symbolic link to a file (a staff log, say) without reading or quoting it', async () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'staff.md'), 'Training with gurmukhi/l2-dropout\nEpoch [1/10] - Loss: 0.1, Train Acc: 99.00%, Test Acc: 99.00%, Grad Norm: 1\nSECRET');
+    symlinkSync(path.join(d, 'staff.md'), path.join(d, 'y.md'));
+    const e = await readSubmittedRuns(path.join(d, 'y.md'), GOLDENS).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(DataError);
+    expect((e as Error).message).toBe(`grade: --log ${path.join(d, 'y.md')} is a symbolic link; hand in the file itself`);
+  });
+
+  it('walks a folder of run records without following links: linked records and folders are skipped with a note', async () => {
+    const d = tmp();
+    const staff = tmp();
+    writeFileSync(path.join(staff, 'staff.json'), JSON.stringify(fakeRecord('gurmukhi/dropout', 9, [{ testAcc: 0.99 }])));
+    mkdirSync(path.join(d, 'runs'));
+    writeFileSync(path.join(d, 'runs', 'mine.json'), JSON.stringify(fakeRecord('gurmukhi/l2-dropout', 1, [{ testAcc: 0.9 }])));
+    symlinkSync(path.join(staff, 'staff.json'), path.join(d, 'runs', 'linked.json'));
+    symlinkSync(staff, path.join(d, 'staff'));
+    const { runs, notes } = await readSubmittedRuns(d, GOLDENS);
+    expect(runs.map((r) => r.experiment)).toEqual(['gurmukhi/l2-dropout']);
+    expect(notes).toEqual([`${d}: runs/linked.json: skipped, a symbolic link (only regular files are read)`, `${d}: staff: skipped, a symbolic link (only regular files are read)`]);
+  });
+
+  it('refuses JSON nested too deep before parsing it, and more than 1000 runs in one file', async () => {
+    const d = tmp();
+    writeFileSync(path.join(d, 'deep.json'), `${'['.repeat(65)}${']'.repeat(65)}`);
+    await expect(readSubmittedRuns(path.join(d, 'deep.json'), GOLDENS)).rejects.toThrow(/^grade: .*deep\.json nests \[ and \{ more than 64 levels deep/);
+    writeFileSync(path.join(d, 'many.log'), 'Training with L2\n'.repeat(1001));
+    await expect(readSubmittedRuns(path.join(d, 'many.log'), GOLDENS)).rejects.toThrow(/holds more than 1000 "Training with" sections/);
+  });
+
+  it('reads a record with many epochs in linear time (each epoch once)', async () => {
+    const d = tmp();
+    const rec = fakeRecord('gurmukhi/l2-dropout', 3, Array.from({ length: 20_000 }, () => ({ testAcc: 0.5 })));
+    writeFileSync(path.join(d, 'long.json'), JSON.stringify(rec));
+    const { runs } = await readSubmittedRuns(path.join(d, 'long.json'), GOLDENS);
+    expect(runs[0]!.epochs.size).toBe(20_000);
   });
 });

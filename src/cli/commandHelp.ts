@@ -30,8 +30,17 @@ export const COMMAND_HELP = {
   },
   grade: {
     usage:
-      'gradproof grade (--log FILE|DIR ... | --code FILE) [--rubric FILE] [--out results.json] [--junit FILE] [--timeout S] [--memory MB] [--golden DIR] [--reveal-hidden]',
-    does: "Grades a student's training log or code against the rubric (Gradescope results.json, JUnit).",
+      'gradproof grade (--log FILE|DIR ... | --code FILE | --submissions DIR --out OUTDIR [--jobs N] [--shard k/n]) [--rubric FILE] [--out results.json] [--junit FILE] [--timeout S] [--memory MB] [--seed N] [--golden DIR] [--reveal-hidden] [--weak-sandbox]',
+    does:
+      "Grades a student's training log or code against the rubric (Gradescope results.json, JUnit).\n" +
+      'Code runs in a bubblewrap sandbox (namespaces, its own uid, no sockets, rlimits, a memory cgroup); where\n' +
+      'bubblewrap cannot run, grading code is refused unless --weak-sandbox (Node permission model only) is given.\n\n' +
+      'A class at once: gradproof grade --submissions DIR --out OUTDIR [--jobs N] [--shard k/n --seed N] [--junit NAME.xml]\n' +
+      'DIR holds one entry per student: a code module (alice.mjs, id alice) or a folder (id = its name) with its\n' +
+      'submission.* (or regularizers.*, or its only module), its logs (*.md, *.txt, *.log), run records (*.json) and runs/.\n' +
+      'Writes OUTDIR/<id>/results.json and OUTDIR/gradebook.csv; a rerun skips students already graded with the same\n' +
+      'hand-in and settings. Exit 1 when a student could not be graded at all. Shards of a class, one gradebook:\n' +
+      '  gradproof grade merge OUTDIR... --out gradebook.csv',
   },
   bench: {
     usage:

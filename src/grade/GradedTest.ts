@@ -29,4 +29,8 @@ export interface GradeReport {
   readonly skipped: readonly SkippedTest[];
   readonly notes: readonly string[];
   readonly seconds: number;
+  /** The grading seed the code checks drew their inputs from (replay a run with `grade --seed`). */
+  readonly seed: number;
+  /** The sandbox's isolation layers when code was run (empty otherwise); results.json records them. */
+  readonly sandbox?: readonly string[];
 }

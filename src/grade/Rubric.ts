@@ -17,6 +17,9 @@ export interface RubricTest {
    * Shown to students (unique within the rubric).
    */
   name: string;
+  /**
+   * At most 1000 per test, and 10000 for the whole rubric (checked on load), so every score is a finite number.
+   */
   points: number;
   /**
    * Gradescope's visibility (default visible). Hidden tests' output says only passed or failed, wherever it is written.

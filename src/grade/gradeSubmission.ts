@@ -1,6 +1,7 @@
+import { randomInt } from 'node:crypto';
 import { GradproofError } from '../errors/GradproofError';
 import type { GoldenFile } from '../golden/GoldenFile';
-import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from '../sandbox/SandboxLimits';
+import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits, type SandboxPolicy } from '../sandbox/SandboxLimits';
 import { gradeCode } from './code/gradeCode';
 import type { GradedTest, GradeReport, SkippedTest } from './GradedTest';
 import { gradeClaim } from './logs/gradeClaim';
@@ -19,6 +20,13 @@ export interface GradeInput {
   /** A module implementing the regulariser interface (src/grade/code/RegularizerApi.ts). */
   readonly code?: string;
   readonly limits?: Partial<SandboxLimits>;
+  /**
+   * Seeds the inputs the code checks are judged on, an integer in [0, 2³¹). Default: drawn once
+   * per call (node:crypto), so every grading run judges fresh inputs; give it to replay a run.
+   */
+  readonly seed?: number;
+  /** The strict sandbox (default) or, only where staff ask for it, the weak one (see SandboxPolicy). */
+  readonly sandbox?: SandboxPolicy;
 }
 
 /**
@@ -32,7 +40,9 @@ export async function gradeSubmission(input: GradeInput): Promise<GradeReport> {
   const { rubric, goldens } = input;
   const limits: SandboxLimits = { ...DEFAULT_SANDBOX_LIMITS, ...input.limits };
   const notes: string[] = [];
+  const seed = input.seed ?? randomInt(0, 2 ** 31);
   const skipped: SkippedTest[] = [];
+  let sandbox: readonly string[] = [];
   const results = new Map<number, GradedTest>();
   const logTests = rubric.tests.map((t, i) => [t, i] as const).filter(([t]) => t.check.code === undefined);
   const codeTests = rubric.tests.map((t, i) => [t, i] as const).filter(([t]) => t.check.code !== undefined);
@@ -46,9 +56,10 @@ export async function gradeSubmission(input: GradeInput): Promise<GradeReport> {
         runs.push(...got.runs);
         notes.push(...got.notes);
       } catch (e) {
-        if (!(e instanceof GradproofError)) throw e;
-        unreadable = e.message;
-        notes.push(`log not usable: ${e.message}`);
+        // readSubmittedRuns throws only GradproofErrors; should anything else come, it is still
+        // this log's failure, never one that loses the --code results.
+        unreadable = e instanceof GradproofError ? e.message : `grade: --log ${file} could not be read (${e instanceof Error ? e.name : typeof e})`;
+        notes.push(`log not usable: ${unreadable}`);
       }
     }
     for (const r of runs) notes.push(`run: ${r.source} → ${r.experiment} (matched by ${r.matchedBy})`);
@@ -68,7 +79,9 @@ export async function gradeSubmission(input: GradeInput): Promise<GradeReport> {
   }
 
   if (input.code !== undefined) {
-    const graded = await gradeCode(input.code, codeTests.map(([t]) => t), limits);
+    const graded = await gradeCode(input.code, codeTests.map(([t]) => t), limits, seed, input.sandbox);
+    sandbox = graded.layers;
+    notes.push(`grading seed: ${seed} (replay with --seed ${seed})`);
     graded.tests.forEach((g, k) => results.set(codeTests[k]![1], g));
     if (graded.isolation) notes.push(`sandbox: ${graded.isolation}; ${limits.timeoutMs / 1000} s for all code tests`);
   } else {
@@ -76,5 +89,5 @@ export async function gradeSubmission(input: GradeInput): Promise<GradeReport> {
   }
 
   const tests = [...results.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => g);
-  return { assignment: rubric.assignment, tests, skipped, notes, seconds: (Date.now() - start) / 1000 };
+  return { assignment: rubric.assignment, tests, skipped, notes, seconds: (Date.now() - start) / 1000, seed, sandbox };
 }

@@ -8,6 +8,7 @@ export const SCHEMA_TYPES: readonly { schema: string; output: string }[] = [
   { schema: `${root}schema/run-record.schema.json`, output: `${root}src/record/RunRecord.ts` },
   { schema: `${root}schema/golden.schema.json`, output: `${root}src/golden/GoldenFile.ts` },
   { schema: `${root}schema/rubric.schema.json`, output: `${root}src/grade/Rubric.ts` },
+  { schema: `${root}schema/grade-meta.schema.json`, output: `${root}src/grade/batch/GradeMeta.ts` },
 ];
 
 /** The TypeScript source json-schema-to-typescript makes from `schemaPath` (a dev-time tool). */

@@ -1,9 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { DataError } from '../errors/DataError';
+import { parseJsonText } from './parseJsonText';
 
 /**
- * The parsed JSON in `file`. An unreadable file or text that is not JSON is a DataError whose
- * message starts with `api` and names the file: `rubric: cannot read /x.json (ENOENT)`.
+ * The parsed JSON in `file`. An unreadable file, text nested deeper than MAX_JSON_DEPTH (checked
+ * before parsing, so a validator walking the value cannot overflow the stack) or text that is
+ * not JSON is a DataError whose message starts with `api` and names the file:
+ * `rubric: cannot read /x.json (ENOENT)`. Inputs handed in for grading are read with
+ * readRegularFile instead (no symbolic links, a size cap).
  */
 export async function readJsonFile(file: string, api: string): Promise<unknown> {
   let text: string;
@@ -12,9 +16,5 @@ export async function readJsonFile(file: string, api: string): Promise<unknown> 
   } catch (e) {
     throw new DataError(file, `${api}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? e})`, { cause: e });
   }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new DataError(file, `${api}: ${file} is not JSON (${(e as Error).message})`, { cause: e });
-  }
+  return parseJsonText(text, api, file);
 }

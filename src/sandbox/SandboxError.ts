@@ -1,7 +1,7 @@
 import { GradproofError } from '../errors/GradproofError';
 
 /** How a sandboxed submission failed, as opposed to answering (rightly or wrongly). */
-export type SandboxFailureKind = 'load' | 'timeout' | 'memory' | 'exit' | 'protocol' | 'spawn';
+export type SandboxFailureKind = 'load' | 'timeout' | 'memory' | 'exit' | 'protocol' | 'spawn' | 'unavailable';
 
 /**
  * A sandboxed submission could not answer: it did not load, ran out of time or memory, exited,

@@ -4,10 +4,21 @@ export interface SandboxLimits {
   readonly timeoutMs: number;
   /**
    * Memory cap in MB: the V8 heap limit (`--max-old-space-size`). The process's address space is
-   * capped at this + {@link ADDRESS_SPACE_HEADROOM_MB} (prlimit) and its resident set is watched
-   * against this + {@link RSS_HEADROOM_MB}, so off-heap buffers are bounded too.
+   * capped at this + {@link ADDRESS_SPACE_HEADROOM_MB} (rlimit), the sandbox's memory cgroup (where
+   * one can be made) and the watch of its resident set at this + {@link RSS_HEADROOM_MB}, so
+   * off-heap buffers are bounded too.
    */
   readonly memoryMb: number;
+}
+
+/** How strongly to isolate: the strict sandbox (bubblewrap) or, only when staff ask for it, the weak one. */
+export interface SandboxPolicy {
+  /**
+   * Run without namespaces: Node's permission model, a heap limit, an address-space rlimit and a
+   * network namespace where `unshare` works. For machines where bubblewrap cannot run; the
+   * results record it.
+   */
+  readonly weak?: boolean;
 }
 
 /** 10 s and 256 MB: the interface's checks need a few ms and a few MB. */
@@ -18,3 +29,6 @@ export const ADDRESS_SPACE_HEADROOM_MB = 1280;
 
 /** A fresh sandboxed Node holds ~45 MB resident before the submission loads. */
 export const RSS_HEADROOM_MB = 192;
+
+/** Most tasks (processes and threads) one sandbox may hold: Node itself runs about a dozen threads. */
+export const SANDBOX_MAX_TASKS = 64;

@@ -5,22 +5,25 @@ export interface SandboxCall {
 }
 
 /**
- * What the submission answered. `value` is plain data as the child sent it (numbers and nested
- * arrays; anything else arrives as `{ $type: '…' }`) and must be validated by the caller.
+ * What the submission answered. `value` is plain data as the child sent it (numbers, NaN and
+ * ±Infinity included, and nested arrays; anything else arrives as `{ $type: '…' }`) and must be
+ * validated by the caller: the child is the submission's process and may send anything the
+ * protocol's shape allows.
  */
 export type SandboxReply = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: string };
 
 /** A live sandboxed submission. */
 export interface SandboxSession {
-  /** Exported names with their `typeof` (as the child saw them at load). */
-  readonly exports: ReadonlyMap<string, string>;
-  /** How the child was isolated here, e.g. `permission model, heap 256 MB, rlimit AS, netns`. */
+  /** The isolation layers in force for this child, e.g. `bubblewrap: PID, network, … namespaces`, `memory cgroup v1 (448 MB)`. */
+  readonly layers: readonly string[];
+  /** `layers` in one line, for notes. */
   readonly isolation: string;
   /**
    * Runs `calls` in order in the child. Rejects with a SandboxError when the child hangs past the
-   * session's deadline, exceeds its memory, exits, or breaks the protocol; the child is then dead.
+   * session's deadline, exceeds its memory, exits, or breaks the protocol (a malformed, oversized,
+   * early or unasked-for message); the child is then dead.
    */
   call(calls: readonly SandboxCall[]): Promise<SandboxReply[]>;
-  /** Kills the child's process group (idempotent). */
+  /** Kills the whole sandbox (idempotent). */
   close(): void;
 }

@@ -4,22 +4,32 @@ import path from 'node:path';
 
 /** The OS tools the sandbox wraps the child in, where they exist and work (absolute paths). */
 export interface IsolationTools {
-  /** coreutils `timeout`: kills the child at the deadline even if the grader itself died. */
-  readonly timeout: string | null;
-  /** util-linux `prlimit`: caps the address space (RLIMIT_AS), bounding off-heap buffers. */
+  /**
+   * bubblewrap: namespaces (user, PID, network, IPC, UTS, mount, cgroup), a private tmpfs, seccomp.
+   * `$GRADPROOF_BWRAP` names another build of it (or, naming nothing runnable, none).
+   */
+  readonly bwrap: string | null;
+  /** util-linux `setpriv`: drops a root grader's child to an unprivileged uid/gid before bwrap. */
+  readonly setpriv: string | null;
+  /** util-linux `prlimit`: rlimits (address space, processes, open files, file size, CPU). */
   readonly prlimit: string | null;
-  /** util-linux `unshare --net`: a network namespace with no interfaces (needs root or user namespaces). */
+  /** coreutils `timeout` (weak sandbox only): kills the child at the deadline even if the grader died. */
+  readonly timeout: string | null;
+  /** util-linux `unshare --net` (weak sandbox only): a network namespace with no interfaces. */
   readonly unshareNet: string | null;
   /** The node flag that turns the permission model on (`--permission` from Node 22.13/23.5). */
   readonly permissionFlag: '--permission' | '--experimental-permission';
+  /** True when this process runs as root, so the child can get a uid of its own (setpriv). */
+  readonly root: boolean;
 }
 
 let cached: IsolationTools | undefined;
 
-function which(name: string): string | null {
+/** The absolute path of `name` on PATH or in the system folders, or null. */
+export function which(name: string): string | null {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin', '/bin', '/usr/sbin', '/sbin'];
   for (const d of dirs) {
-    if (!d) continue;
+    if (!d || !path.isAbsolute(d)) continue;
     const p = path.join(d, name);
     try {
       accessSync(p, constants.X_OK);
@@ -31,10 +41,19 @@ function which(name: string): string | null {
   return null;
 }
 
-/** True when `cmd args` runs and exits 0 within 5 s (a tool can exist and still be refused, e.g. unshare without privileges). */
-const works = (cmd: string, args: string[]): boolean => spawnSync(cmd, args, { stdio: 'ignore', timeout: 5000 }).status === 0;
+function executable(p: string): string | null {
+  try {
+    accessSync(p, constants.X_OK);
+    return path.resolve(p);
+  } catch {
+    return null;
+  }
+}
 
-/** Probes once per process which isolation tools work here. */
+/** True when `cmd args` runs and exits 0 within 5 s (a tool can exist and still be refused, e.g. unshare without privileges). */
+export const works = (cmd: string, args: readonly string[]): boolean => spawnSync(cmd, args, { stdio: 'ignore', timeout: 5000 }).status === 0;
+
+/** Probes once per process which isolation tools exist (whether bwrap can make namespaces is strictSandbox's probe). */
 export function isolationTools(): IsolationTools {
   if (cached) return cached;
   const timeout = which('timeout');
@@ -42,10 +61,13 @@ export function isolationTools(): IsolationTools {
   const unshare = which('unshare');
   const t = which('true') ?? '/bin/true';
   cached = {
-    timeout: timeout && works(timeout, ['5', t]) ? timeout : null,
+    bwrap: process.env.GRADPROOF_BWRAP !== undefined ? executable(process.env.GRADPROOF_BWRAP) : which('bwrap'),
+    setpriv: which('setpriv'),
     prlimit: prlimit && works(prlimit, [`--as=${2 ** 31}`, t]) ? prlimit : null,
+    timeout: timeout && works(timeout, ['5', t]) ? timeout : null,
     unshareNet: unshare && works(unshare, ['--net', t]) ? unshare : null,
     permissionFlag: process.allowedNodeEnvironmentFlags.has('--permission') ? '--permission' : '--experimental-permission',
+    root: process.getuid?.() === 0,
   };
   return cached;
 }

@@ -1,41 +1,56 @@
-import { spawn } from 'node:child_process';
-import { isolationTools } from './isolationTools';
-import { readRssMb } from './readRssMb';
-import { sandboxArgv } from './sandboxArgv';
-import { SandboxError } from './SandboxError';
-import { DEFAULT_SANDBOX_LIMITS, RSS_HEADROOM_MB, type SandboxLimits } from './SandboxLimits';
-import type { SandboxCall, SandboxReply, SandboxSession } from './SandboxSession';
+import { spawn, type StdioOptions } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { describeExit } from './describeExit';
+import { launchPlan } from './launchPlan';
+import { LineFramer } from './LineFramer';
+import { parseChildMessage } from './parseChildMessage';
+import { readTreeRssMb } from './readTreeRssMb';
+import { REPLY_FD } from './sandboxArgv';
+import { SandboxError } from './SandboxError';
+import { DEFAULT_SANDBOX_LIMITS, RSS_HEADROOM_MB, type SandboxLimits, type SandboxPolicy } from './SandboxLimits';
+import type { SandboxCall, SandboxReply, SandboxSession } from './SandboxSession';
 
 const RSS_POLL_MS = 20;
+/** One reply line (a few thousand numbers in practice) and everything a session may send. */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+export const MAX_SESSION_BYTES = 64 * 1024 * 1024;
+/** After a kill, how long to wait for the child's exit before giving up on it. */
+const EXIT_GRACE_MS = 2000;
 
 /**
  * Starts a sandboxed child that loads `entry` (a module inside `dir`, which should hold nothing
- * but the submission: see prepareSubmission) and resolves once it has loaded. The child reads
- * only `dir` and the runner, writes nothing, spawns nothing, has no network, and lives at most
- * `limits.timeoutMs` from now. Rejects with a SandboxError (kind `load`, `timeout`, `memory`,
- * `exit`, `spawn`) naming what went wrong.
+ * but the submission: see prepareSubmission) and resolves once it has loaded. In the strict
+ * sandbox (the default; see launchPlan) the child has its own namespaces, uid, tmpfs, rlimits and
+ * cgroup and cannot open a socket; it reads only the runner and its copy of the submission, and
+ * lives at most `limits.timeoutMs` from now: then the whole sandbox dies, whatever the child did
+ * to its own processes. Requests go in on its stdin, answers come back on one pipe that this
+ * side reads with caps per message and in total and validates line by line; anything malformed,
+ * oversized, forged, early or late is a SandboxError of kind `protocol`, never an exception here.
+ * Rejects with a SandboxError (`unavailable`, `spawn`, `load`, `timeout`, `memory`, `exit`,
+ * `protocol`) naming what went wrong.
  */
-export function openSandbox(dir: string, entry: string, limits: Partial<SandboxLimits> = {}): Promise<SandboxSession> {
+export function openSandbox(dir: string, entry: string, limits: Partial<SandboxLimits> = {}, policy: SandboxPolicy = {}): Promise<SandboxSession> {
   const lim: SandboxLimits = { ...DEFAULT_SANDBOX_LIMITS, ...limits };
-  const tools = isolationTools();
-  const { command, args } = sandboxArgv(dir, entry, lim, tools);
-  const isolation = [
-    'node permission model (reads: submission only)',
-    `heap ${lim.memoryMb} MB`,
-    tools.prlimit ? 'address-space rlimit' : 'no rlimit (prlimit unavailable)',
-    tools.unshareNet ? 'network namespace' : 'network: in-process block only (unshare unavailable)',
-  ].join(', ');
-  const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: {}, cwd: dir, detached: true });
+  let plan;
+  try {
+    plan = launchPlan(dir, entry, lim, policy);
+  } catch (e) {
+    return Promise.reject(e instanceof SandboxError ? e : new SandboxError('spawn', `sandbox: cannot prepare the child (${(e as Error).message})`));
+  }
+  const stdio: StdioOptions = ['pipe', 'ignore', 'pipe', 'pipe'];
+  for (const [fd, source] of plan.extraFds) stdio[fd] = source;
+  const child = spawn(plan.command, plan.args, { stdio, env: {}, cwd: plan.cwd, detached: true });
+  plan.release();
+  const requests = child.stdin as Writable;
+  const replies = child.stdio[REPLY_FD] as Readable;
+  const stderrStream = child.stderr as Readable;
+  const cgroup = plan.cgroup;
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr = (stderr + d.toString('utf8')).slice(-4096);
-  });
   let failure: SandboxError | undefined;
   let closed = false;
-  let pending: { id: number; resolve: (r: SandboxReply[]) => void; reject: (e: SandboxError) => void } | undefined;
+  let finished = false;
+  let pending: { id: number; count: number; resolve: (r: SandboxReply[]) => void; reject: (e: SandboxError) => void } | undefined;
   let onReady: { resolve: (s: SandboxSession) => void; reject: (e: SandboxError) => void } | undefined;
-  let nodePid: number | undefined;
   const seconds = `${+(lim.timeoutMs / 1000).toFixed(3)} s`;
 
   const kill = () => {
@@ -46,86 +61,96 @@ export function openSandbox(dir: string, entry: string, limits: Partial<SandboxL
         // already gone
       }
     }
+    cgroup?.destroy();
   };
-  const fail = (e: SandboxError) => {
-    failure ??= e;
-    kill();
-  };
-  const settle = () => {
+  /** Everything this side holds for the child, released once: timers, pipes, the cgroup. */
+  const finish = () => {
+    if (finished) return;
+    finished = true;
     clearTimeout(deadline);
     clearInterval(watcher);
+    clearTimeout(grace);
+    for (const s of [requests, replies, stderrStream]) s.destroy();
+    child.unref();
+    cgroup?.destroy();
     const e = failure ?? new SandboxError('exit', 'sandbox: closed');
     onReady?.reject(e);
     pending?.reject(e);
     onReady = pending = undefined;
   };
+  let grace: NodeJS.Timeout | undefined;
+  const fail = (e: SandboxError) => {
+    failure ??= e;
+    kill();
+    // A child stuck where SIGKILL cannot reach it yet must not hold the grader: give up on it.
+    grace ??= setTimeout(finish, EXIT_GRACE_MS);
+  };
 
   const deadline = setTimeout(() => fail(new SandboxError('timeout', `timed out after ${seconds} (wall clock); the submission was killed`)), lim.timeoutMs);
   const rssCap = lim.memoryMb + RSS_HEADROOM_MB;
   const watcher = setInterval(() => {
-    const rss = nodePid === undefined ? null : readRssMb(nodePid);
+    const rss = child.pid === undefined ? null : readTreeRssMb(child.pid);
     if (rss !== null && rss > rssCap) fail(new SandboxError('memory', `memory limit exceeded (resident ${Math.round(rss)} MB > ${rssCap} MB); the submission was killed`));
   }, RSS_POLL_MS);
 
-  child.on('error', (e) => fail(new SandboxError('spawn', `sandbox: cannot start ${command} (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
+  child.on('error', (e) => fail(new SandboxError('spawn', `sandbox: cannot start ${plan.command} (${(e as NodeJS.ErrnoException).code ?? e.message})`)));
   child.on('exit', (code, signal) => {
-    if (!failure && !closed) fail(describeExit(code, signal, stderr, lim.memoryMb, pending !== undefined || onReady !== undefined));
-    settle();
+    if (!failure && !closed) {
+      const oom = cgroup?.oomKilled() ?? false;
+      fail(oom ? new SandboxError('memory', `memory limit exceeded (the sandbox's cgroup limit of ${rssCap} MB); the submission was killed`) : describeExit(code, signal, stderr, lim.memoryMb, pending !== undefined || onReady !== undefined));
+    }
+    finish();
   });
+  stderrStream.on('data', (d: Buffer) => {
+    stderr = (stderr + d.toString('utf8')).slice(-4096);
+  });
+  // A pipe the child closed or broke is its exit's business, reported there.
+  for (const s of [requests, replies, stderrStream]) s.on('error', () => {});
 
   let nextId = 1;
   const session: SandboxSession = {
-    exports: new Map(),
-    isolation,
+    layers: plan.layers,
+    isolation: plan.layers.join('; '),
     call(calls: readonly SandboxCall[]) {
       if (failure) return Promise.reject(failure);
-      if (closed || pending) return Promise.reject(new SandboxError('protocol', 'sandbox: session closed or busy'));
+      if (closed || pending || onReady) return Promise.reject(new SandboxError('protocol', 'sandbox: session closed or busy'));
       return new Promise<SandboxReply[]>((resolve, reject) => {
-        pending = { id: nextId++, resolve, reject };
-        child.send({ id: pending.id, calls }, (e) => {
-          if (e) fail(new SandboxError('exit', `sandbox: the submission closed its input (${e.message})`));
-        });
+        pending = { id: nextId++, count: calls.length, resolve, reject };
+        requests.write(`${JSON.stringify({ id: pending.id, calls })}\n`);
       });
     },
     close() {
       closed = true;
       kill();
+      finish();
     },
   };
 
-  child.on('message', (raw: unknown) => {
-    const msg = raw as { type?: unknown; pid?: unknown; error?: unknown; exports?: unknown; id?: unknown; results?: unknown };
-    if (msg.type === 'pid' && typeof msg.pid === 'number' && nodePid === undefined) {
-      nodePid = msg.pid;
-    } else if (msg.type === 'load-error' && onReady) {
-      fail(new SandboxError('load', `the submission failed to load: ${String(msg.error).slice(0, 300)}`));
-    } else if (msg.type === 'ready' && onReady && Array.isArray(msg.exports)) {
-      const map = session.exports as Map<string, string>;
-      for (const e of msg.exports.slice(0, 200)) {
-        const [k, t] = String(e).split(':');
-        map.set(k!, t ?? 'unknown');
-      }
+  const protocol = (why: string) => fail(new SandboxError('protocol', `the submission broke the sandbox's reply protocol: ${why}; it was stopped`));
+  const framer = new LineFramer(MAX_MESSAGE_BYTES, MAX_SESSION_BYTES, (line) => {
+    if (failure || closed) return;
+    const msg = parseChildMessage(line);
+    if (msg.type === 'invalid') return protocol(`it sent a malformed message (${msg.why})`);
+    if (msg.type === 'ready') {
+      if (!onReady) return protocol('it said it was ready twice');
       const r = onReady;
       onReady = undefined;
-      r.resolve(session);
-    } else if (msg.type === 'reply' && pending && msg.id === pending.id) {
-      const p = pending;
-      pending = undefined;
-      p.resolve(validReplies(msg.results));
+      return r.resolve(session);
     }
-    // Anything else is the submission talking on the channel (process.send): ignored.
-  });
+    if (msg.type === 'load-error') {
+      if (!onReady) return protocol('it sent a load error after loading');
+      return fail(new SandboxError('load', `the submission failed to load: ${msg.error.slice(0, 300)}`));
+    }
+    if (!pending || msg.id !== pending.id) return protocol('it answered a call that was not made');
+    if (msg.results.length !== pending.count) return protocol(`it answered ${msg.results.length} calls of ${pending.count}`);
+    const p = pending;
+    pending = undefined;
+    p.resolve(msg.results);
+  }, (why) => protocol(why));
+  replies.on('data', (chunk: Buffer) => framer.push(chunk));
 
   return new Promise<SandboxSession>((resolve, reject) => {
     onReady = { resolve, reject };
-  });
-}
-
-/** Replies as the child sent them, reshaped defensively: the submission shares the child's process. */
-function validReplies(results: unknown): SandboxReply[] {
-  if (!Array.isArray(results)) return [];
-  return results.map((r: unknown): SandboxReply => {
-    const o = (r ?? {}) as { ok?: unknown; value?: unknown; error?: unknown };
-    return o.ok === true ? { ok: true, value: o.value } : { ok: false, error: String(o.error ?? 'no answer').slice(0, 500) };
+    if (finished) reject(failure ?? new SandboxError('exit', 'sandbox: closed'));
   });
 }

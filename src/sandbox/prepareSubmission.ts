@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DataError } from '../errors/DataError';
+import { readRegularFile } from '../grade/intake/readRegularFile';
 
 /** A submission copied into a private folder: the only folder the sandboxed child may read. */
 export interface PreparedSubmission {
@@ -18,31 +19,39 @@ const MAX_BYTES = 1024 * 1024;
 /**
  * Copies the submission `file` into a fresh temporary folder, so the child's read permission
  * covers it and nothing beside it (a submission handed in next to golden files or a rubric
- * cannot read them). `.js`/`.mjs` become `submission.mjs` (ESM), `.cjs` stays CommonJS, and
- * `.ts`/`.mts`/`.cts` are transpiled here with esbuild (type annotations stripped, nothing run).
- * Throws a DataError naming the file when it is missing, not a file, too big or not transpilable.
+ * cannot read them). The file is read as a student's input (readRegularFile): a regular file,
+ * never a symbolic link followed to its target (the staff solution), a device or a FIFO, at most
+ * 1 MB, and the bytes copied are the ones read from that one no-follow handle. `.js`/`.mjs`
+ * become `submission.mjs` (ESM), `.cjs` stays CommonJS, and `.ts`/`.mts`/`.cts` are transpiled
+ * here with esbuild (type annotations stripped, nothing run).
+ *
+ * The folder is mode 0755 and the copy 0644 (set explicitly, whatever the umask): the sandbox
+ * runs the child as another, unprivileged uid that reads the copy through a read-only bind
+ * mount. They are made so only once the copy is complete; until then the folder is mkdtemp's
+ * 0700, so nothing else can be planted in it.
+ * Throws a DataError naming the file when it is missing, not a regular file, too big or not
+ * transpilable.
  */
 export async function prepareSubmission(file: string): Promise<PreparedSubmission> {
-  let size: number;
-  try {
-    const s = await stat(file);
-    if (!s.isFile()) throw new DataError(file, `prepareSubmission: ${file} is not a file`);
-    size = s.size;
-  } catch (e) {
-    if (e instanceof DataError) throw e;
-    throw new DataError(file, `prepareSubmission: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? e})`, { cause: e });
-  }
-  if (size > MAX_BYTES) throw new DataError(file, `prepareSubmission: ${file} is ${size} bytes, over the ${MAX_BYTES}-byte limit for a submission`);
   const ext = path.extname(file).toLowerCase();
-  let source = await readFile(file, 'utf8');
+  const bytes = await readRegularFile(file, { api: 'prepareSubmission', maxBytes: MAX_BYTES });
   let name: string;
   if (ext === '.cjs' || ext === '.cts') name = 'submission.cjs';
   else if (['.js', '.mjs', '.ts', '.mts', ''].includes(ext)) name = 'submission.mjs';
   else throw new DataError(file, `prepareSubmission: ${file}: expected a .js, .mjs, .cjs or .ts module, got ${JSON.stringify(ext)}`);
-  if (ext === '.ts' || ext === '.mts' || ext === '.cts') source = await stripTypes(source, file, ext === '.cts' ? 'cjs' : 'esm');
+  const isTs = ext === '.ts' || ext === '.mts' || ext === '.cts';
+  const source: Uint8Array | string = isTs ? await stripTypes(bytes.toString('utf8'), file, ext === '.cts' ? 'cjs' : 'esm') : bytes;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gradproof-submission-'));
   const entry = path.join(dir, name);
-  await writeFile(entry, source, 'utf8');
+  try {
+    // 'wx': create, never write through something already there.
+    await writeFile(entry, source, { flag: 'wx', mode: 0o644 });
+    await chmod(entry, 0o644);
+    await chmod(dir, 0o755);
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    throw new DataError(file, `prepareSubmission: cannot copy ${file} to ${entry} (${(e as NodeJS.ErrnoException).code ?? e})`, { cause: e });
+  }
   return { dir, entry, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 

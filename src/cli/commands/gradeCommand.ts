@@ -2,10 +2,14 @@ import { UsageError } from '../../errors/UsageError';
 import { gradeSubmission } from '../../grade/gradeSubmission';
 import { DEFAULT_RUBRIC, loadRubric } from '../../grade/loadRubric';
 import { renderGradeSummary } from '../../grade/renderGradeSummary';
+import { sameOutputFile } from '../../grade/sameOutputFile';
 import { writeGradeOutputs } from '../../grade/writeGradeOutputs';
 import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir';
 import { parseCommandArgs } from '../parseCommandArgs';
+import { gradeClassCommand } from './gradeClassCommand';
+import { gradeMergeCommand } from './gradeMergeCommand';
 import { COMMAND_HELP } from '../commandHelp';
+import { assertSandboxAvailable } from '../../sandbox/assertSandboxAvailable';
 
 /** Default wall-clock budget for all code tests together (s). */
 const DEFAULT_TIMEOUT_S = 30;
@@ -19,14 +23,24 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
   return n;
 }
 
+/** `--seed N`: an integer in [0, 2^31), or undefined when not given (a fresh seed per run). */
+function gradingSeed(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n >= 2 ** 31) throw new UsageError(`gradproof grade: --seed must be an integer in [0, 2^31), got ${JSON.stringify(value)}`);
+  return n;
+}
+
 /**
  * `gradproof grade`: scores handed-in logs and/or regulariser code by a rubric and writes
  * Gradescope's results.json (--out), JUnit XML (--junit) and a summary on `out`. Whatever the
  * submission does, the results are written; usage errors, an invalid rubric or golden file and an
  * unwritable output are thrown (the CLI prints one line and exits 2) before any file is written.
- * Returns 0 when every test got full marks, 1 otherwise.
+ * Returns 0 when every test got full marks, 1 otherwise. With --submissions it grades a class
+ * (gradeClassCommand); `grade merge` merges the output folders of a sharded class.
  */
 export async function gradeCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  if (args[0] === 'merge') return gradeMergeCommand(args.slice(1), err);
   const { values, positionals } = parseCommandArgs('grade', args, {
     log: { type: 'string', multiple: true },
     code: { type: 'string' },
@@ -37,9 +51,18 @@ export async function gradeCommand(args: readonly string[], out: NodeJS.Writable
     memory: { type: 'string' },
     golden: { type: 'string' },
     'reveal-hidden': { type: 'boolean' },
+    seed: { type: 'string' },
+    submissions: { type: 'string' },
+    jobs: { type: 'string' },
+    shard: { type: 'string' },
+    'weak-sandbox': { type: 'boolean' },
   });
   if (positionals.length > 0)
     throw new UsageError(`gradproof grade: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${COMMAND_HELP.grade.usage}`);
+  if (values.submissions !== undefined) return gradeClassCommand(values, err);
+  for (const flag of ['jobs', 'shard'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`gradproof grade: --${flag} goes with --submissions DIR (a class), got --${flag} ${JSON.stringify(values[flag])}`);
+  }
   const logs = values.log ?? [];
   if (logs.length === 0 && values.code === undefined)
     throw new UsageError(`gradproof grade: give --log FILE or --code FILE (or both); usage: ${COMMAND_HELP.grade.usage}`);
@@ -51,8 +74,14 @@ export async function gradeCommand(args: readonly string[], out: NodeJS.Writable
   ] as const) {
     if (v === '') throw new UsageError(`gradproof grade: ${flag} needs a path, got ""`);
   }
+  // Checked before anything runs: the JUnit file would otherwise replace results.json.
+  if (values.out !== undefined && values.junit !== undefined && (await sameOutputFile(values.out, values.junit)))
+    throw new UsageError(`gradproof grade: --out and --junit name the same file (${JSON.stringify(values.out)} and ${JSON.stringify(values.junit)}); give two different paths`);
   const timeoutMs = positiveNumber('timeout', values.timeout, DEFAULT_TIMEOUT_S, 3600) * 1000;
   const memoryMb = positiveNumber('memory', values.memory, 256, 16384);
+  const seed = gradingSeed(values.seed);
+  const sandbox = { weak: values['weak-sandbox'] ?? false };
+  if (values.code !== undefined) assertSandboxAvailable('gradproof grade', sandbox);
   const goldens = await loadGoldenDir(values.golden ?? DEFAULT_GOLDEN_DIR);
   const rubric = await loadRubric(values.rubric ?? DEFAULT_RUBRIC, goldens);
   const report = await gradeSubmission({
@@ -61,6 +90,8 @@ export async function gradeCommand(args: readonly string[], out: NodeJS.Writable
     logs,
     ...(values.code !== undefined ? { code: values.code } : {}),
     limits: { timeoutMs, memoryMb },
+    ...(seed !== undefined ? { seed } : {}),
+    sandbox,
   });
   await writeGradeOutputs(report, values.out, values.junit);
   out.write(renderGradeSummary(report, values['reveal-hidden'] ?? false));

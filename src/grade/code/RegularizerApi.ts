@@ -26,3 +26,6 @@ export interface RegularizerApi {
 
 /** The exported names a submission must provide. */
 export const REGULARIZER_API_NAMES: readonly (keyof RegularizerApi)[] = ['l1', 'l1Grad', 'l2', 'l2Grad', 'dropout'];
+
+/** One call of the interface with its arguments, as a check sends it to the sandbox. */
+export type RegularizerCall = { [K in keyof RegularizerApi]: { readonly fn: K; readonly args: Parameters<RegularizerApi[K]> } }[keyof RegularizerApi];

@@ -1,8 +1,9 @@
 import { GradproofError } from '../../errors/GradproofError';
+import { UsageError } from '../../errors/UsageError';
 import { openSandbox } from '../../sandbox/openSandbox';
 import { prepareSubmission } from '../../sandbox/prepareSubmission';
 import { SandboxError } from '../../sandbox/SandboxError';
-import type { SandboxLimits } from '../../sandbox/SandboxLimits';
+import type { SandboxLimits, SandboxPolicy } from '../../sandbox/SandboxLimits';
 import type { GradedTest } from '../GradedTest';
 import type { RubricTest } from '../Rubric';
 import { failedTest, scoreCases } from '../scoreCases';
@@ -10,10 +11,12 @@ import { runCodeCheck, type CodeCheckId } from './runCodeCheck';
 
 const MIN_SHARE_MS = 1000;
 
-/** Code tests graded, and how the sandbox isolated the submission (for the results' notes). */
+/** Code tests graded, and how the sandbox isolated the submission (for the results' notes and record). */
 export interface CodeGrades {
   readonly tests: GradedTest[];
   readonly isolation: string | undefined;
+  /** The isolation layers in force (empty when no sandbox started). */
+  readonly layers: readonly string[];
 }
 
 /**
@@ -23,18 +26,24 @@ export interface CodeGrades {
  * budget lasts (a fast test leaves its unused share to the next; once the budget is spent, the
  * remaining tests are not run). A submission that cannot load (syntax error, missing import,
  * exit at import) fails every test with that one reason, without being started again.
+ *
+ * Every check draws its inputs from the grading `seed` (an integer in [0, 2³¹)), so a run is
+ * replayed by passing its seed again, and runs with different seeds judge different inputs.
+ * Throws a UsageError for a seed out of range. The strict sandbox is used unless `policy.weak`;
+ * where it cannot run, every test fails with the reason (the CLI refuses before grading).
  */
-export async function gradeCode(file: string, tests: readonly RubricTest[], limits: SandboxLimits): Promise<CodeGrades> {
+export async function gradeCode(file: string, tests: readonly RubricTest[], limits: SandboxLimits, seed: number, policy: SandboxPolicy = {}): Promise<CodeGrades> {
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed >= 2 ** 31) throw new UsageError(`gradeCode: seed must be an integer in [0, 2^31), got ${String(seed)}`);
   const start = Date.now();
   const prepared = await prepareSubmission(file).catch((e: unknown) => {
     if (e instanceof GradproofError) return e;
     throw e;
   });
   if (prepared instanceof GradproofError) {
-    return { tests: tests.map((t) => failedTest(t, `the submission could not be prepared: ${prepared.message}`, 0)), isolation: undefined };
+    return { tests: tests.map((t) => failedTest(t, `the submission could not be prepared: ${prepared.message}`, 0)), isolation: undefined, layers: [] };
   }
   const graded: GradedTest[] = [];
-  let isolation: string | undefined;
+  let layers: readonly string[] = [];
   let loadFailure: string | undefined;
   try {
     for (const [i, test] of tests.entries()) {
@@ -53,18 +62,18 @@ export async function gradeCode(file: string, tests: readonly RubricTest[], limi
       }
       let session;
       try {
-        session = await openSandbox(prepared.dir, prepared.entry, { ...limits, timeoutMs: share });
+        session = await openSandbox(prepared.dir, prepared.entry, { ...limits, timeoutMs: share }, policy);
       } catch (e) {
         if (!(e instanceof SandboxError)) throw e;
-        const why = e.kind === 'load' ? e.message : `the submission failed while loading: ${explain(e, share, limits)}`;
+        const why = e.kind === 'load' ? e.message : e.kind === 'unavailable' ? `not graded: ${e.message}` : `the submission failed while loading: ${explain(e, share, limits)}`;
         // A hang at load may be this test's short share: later tests try again with theirs.
         if (e.kind !== 'timeout') loadFailure = why;
         graded.push(failedTest(test, why, elapsed()));
         continue;
       }
-      isolation ??= session.isolation;
+      if (layers.length === 0) layers = session.layers;
       try {
-        graded.push(scoreCases(test, await runCodeCheck(test.check.code as CodeCheckId, session), elapsed()));
+        graded.push(scoreCases(test, await runCodeCheck(test.check.code as CodeCheckId, session, seed), elapsed()));
       } catch (e) {
         if (!(e instanceof SandboxError)) throw e;
         graded.push(failedTest(test, `the submission failed: ${explain(e, share, limits)}`, elapsed()));
@@ -75,7 +84,7 @@ export async function gradeCode(file: string, tests: readonly RubricTest[], limi
   } finally {
     await prepared.cleanup();
   }
-  return { tests: graded, isolation };
+  return { tests: graded, isolation: layers.length > 0 ? layers.join('; ') : undefined, layers };
 }
 
 /** A timeout names the test's share of the budget, so a student sees why it was that short. */

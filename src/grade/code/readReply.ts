@@ -44,6 +44,3 @@ export function readRows(r: SandboxReply, shape: readonly number[]): Read<number
   }
   return { ok: true, value: v as number[][] };
 }
-
-/** |a − e| ≤ atol + rtol·|e|: the tolerance every hand-worked value is held to. */
-export const close = (a: number, e: number, rtol = 1e-9, atol = 1e-12): boolean => Math.abs(a - e) <= atol + rtol * Math.abs(e);

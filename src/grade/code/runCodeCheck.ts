@@ -1,38 +1,44 @@
 import type { SandboxSession } from '../../sandbox/SandboxSession';
 import type { RubricCheck } from '../Rubric';
+import type { CallSubmission } from './CallSubmission';
 import type { CaseResult } from './CaseResult';
-import { dropoutProperties, dropoutValues } from './dropoutChecks';
-import { penaltyGradient, penaltyProperties, penaltyValues } from './penaltyChecks';
-import { REGULARIZER_API_NAMES } from './RegularizerApi';
+import { dropoutProperties } from './dropoutPropertyChecks';
+import { dropoutValues } from './dropoutValueChecks';
+import { interfaceCases } from './interfaceCases';
+import { penaltyGradient } from './penaltyGradientChecks';
+import { penaltyProperties } from './penaltyPropertyChecks';
+import { penaltyValues } from './penaltyValueChecks';
 
 /** A code check's id, as a rubric names it. */
 export type CodeCheckId = NonNullable<RubricCheck['code']>;
 
-/** Runs one code check against a live sandboxed submission. Sandbox failures propagate (SandboxError). */
-export async function runCodeCheck(id: CodeCheckId, session: SandboxSession): Promise<CaseResult[]> {
-  const call = session.call.bind(session);
+/**
+ * Runs one code check against a live sandboxed submission, on inputs drawn from the grading
+ * `seed` (the same seed gives the same inputs, hence the same result for a deterministic
+ * submission). Every case compares the submission's replies with referenceRegularizers.
+ * Sandbox failures propagate (SandboxError).
+ */
+export async function runCodeCheck(id: CodeCheckId, session: Pick<SandboxSession, 'call'>, seed: number): Promise<CaseResult[]> {
+  const call: CallSubmission = (calls) => session.call(calls);
   switch (id) {
     case 'interface':
-      return REGULARIZER_API_NAMES.map((name) => {
-        const t = session.exports.get(name);
-        return { label: `exports a function ${name}`, pass: t === 'function', detail: t === undefined ? 'not exported' : t === 'function' ? '' : `exported a ${t}` };
-      });
+      return interfaceCases(call, seed);
     case 'l1-values':
-      return penaltyValues('l1', call);
+      return penaltyValues('l1', call, seed);
     case 'l2-values':
-      return penaltyValues('l2', call);
+      return penaltyValues('l2', call, seed);
     case 'l1-gradient':
-      return penaltyGradient('l1', call);
+      return penaltyGradient('l1', call, seed);
     case 'l2-gradient':
-      return penaltyGradient('l2', call);
+      return penaltyGradient('l2', call, seed);
     case 'l1-properties':
-      return penaltyProperties('l1', call);
+      return penaltyProperties('l1', call, seed);
     case 'l2-properties':
-      return penaltyProperties('l2', call);
+      return penaltyProperties('l2', call, seed);
     case 'dropout-values':
-      return dropoutValues(call);
+      return dropoutValues(call, seed);
     case 'dropout-properties':
-      return dropoutProperties(call);
+      return dropoutProperties(call, seed);
     default: {
       const never: never = id;
       throw new Error(`runCodeCheck: unknown check ${String(never)}`);

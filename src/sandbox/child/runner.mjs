@@ -1,10 +1,12 @@
 // The only gradproof code that runs inside the sandbox (plain JS: the child has no tsx and may
-// read nothing but this file and the submission). It closes the network, reports its pid (so the
-// parent can watch its memory), loads the submission, then answers call batches over IPC.
-// Everything the submission does runs in this process, so nothing here is trusted by the parent:
-// the parent re-validates every reply.
+// read nothing but this file and the submission). It closes the network in-process (the inner
+// layer; the kernel refuses sockets underneath), loads the submission, then answers call batches:
+// one JSON line per batch on stdin, one JSON line per answer on fd 3. Everything the submission
+// does runs in this process and it can write to fd 3 itself, so nothing here is trusted by the
+// parent: it caps, parses and validates every line it reads.
 import dgram from 'node:dgram';
 import dns from 'node:dns';
+import { writeSync } from 'node:fs';
 import http from 'node:http';
 import http2 from 'node:http2';
 import https from 'node:https';
@@ -13,11 +15,7 @@ import tls from 'node:tls';
 import { syncBuiltinESMExports } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-const send = process.send?.bind(process);
-if (!send) {
-  process.stderr.write('sandbox runner: no IPC channel (start it through openSandbox)\n');
-  process.exit(70);
-}
+const REPLY_FD = 3;
 
 /** Replaces every socket entry point; the originals are kept nowhere the submission can reach. */
 function closeNetwork() {
@@ -46,9 +44,9 @@ function closeNetwork() {
 
 const MAX_ELEMENTS = 1_000_000;
 
-/** Plain numbers and (nested) arrays pass; anything else is described, never sent as is. */
+/** Plain numbers and (nested) arrays pass; NaN and ±Infinity, which JSON lacks, are tagged; anything else is described. */
 function toPlain(value, depth, budget) {
-  if (typeof value === 'number') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : { $num: String(value) };
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) value = Array.from(value);
   if (Array.isArray(value)) {
     if (depth > 3) return { $type: 'array nested deeper than 3 levels' };
@@ -62,50 +60,67 @@ function toPlain(value, depth, budget) {
 }
 
 function describe(e) {
-  if (e instanceof Error) return `${e.name}: ${e.message}`.slice(0, 500);
   try {
+    if (e instanceof Error) return `${e.name}: ${e.message}`.slice(0, 500);
     return `threw ${typeof e} ${String(e)}`.slice(0, 500);
   } catch {
     return `threw ${typeof e}`;
   }
 }
 
+/** Writes one line to the parent, whole, even when the pipe is full for a moment. */
+function send(message) {
+  const buf = Buffer.from(`${JSON.stringify(message)}\n`, 'utf8');
+  let at = 0;
+  while (at < buf.length) {
+    try {
+      at += writeSync(REPLY_FD, buf, at, buf.length - at);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
+
 closeNetwork();
-send({ type: 'pid', pid: process.pid });
 let mod;
 try {
   mod = await import(pathToFileURL(process.argv[2]).href);
 } catch (e) {
   send({ type: 'load-error', error: describe(e) });
-  // Let the message flush before leaving; the parent kills us if we linger.
-  setTimeout(() => process.exit(0), 50);
+  process.exit(0);
 }
-if (mod) {
-  // A CommonJS submission (module.exports = { l1, … }) arrives as the default export.
-  const api = (o) => (o !== null && (typeof o === 'object' || typeof o === 'function') ? o : {});
-  const lookup = (name) => (typeof mod[name] === 'function' ? mod[name] : api(mod.default)[name]);
-  let exportsList;
-  try {
-    const names = new Set([...Object.keys(mod), ...Object.keys(api(mod.default))]);
-    exportsList = [...names].map((k) => `${k}:${typeof lookup(k)}`);
-  } catch (e) {
-    send({ type: 'load-error', error: `cannot list exports (${describe(e)})` });
-    exportsList = [];
-  }
-  send({ type: 'ready', exports: exportsList });
-  process.on('message', async (msg) => {
-    const results = [];
-    for (const call of msg.calls) {
-      try {
-        const f = lookup(call.fn);
-        if (typeof f !== 'function') throw new Error(`${call.fn} is not an exported function`);
-        const value = await f(...call.args);
-        results.push({ ok: true, value: toPlain(value, 0, { n: 0 }) });
-      } catch (e) {
-        results.push({ ok: false, error: describe(e) });
-      }
+// A CommonJS submission (module.exports = { l1, … }) arrives as the default export.
+const api = (o) => (o !== null && (typeof o === 'object' || typeof o === 'function') ? o : {});
+const lookup = (name) => (typeof mod[name] === 'function' ? mod[name] : api(mod.default)[name]);
+
+async function answer(line) {
+  const msg = JSON.parse(line);
+  const results = [];
+  for (const call of msg.calls) {
+    try {
+      const f = lookup(call.fn);
+      if (typeof f !== 'function') throw new Error(`${call.fn} is not an exported function`);
+      const value = await f(...call.args);
+      results.push({ ok: true, value: toPlain(value, 0, { n: 0 }) });
+    } catch (e) {
+      results.push({ ok: false, error: describe(e) });
     }
-    send({ type: 'reply', id: msg.id, results });
-  });
-  process.on('disconnect', () => process.exit(0));
+  }
+  send({ type: 'reply', id: msg.id, results });
 }
+
+send({ type: 'ready' });
+let pending = '';
+let queue = Promise.resolve();
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  pending += chunk;
+  let nl;
+  while ((nl = pending.indexOf('\n')) >= 0) {
+    const line = pending.slice(0, nl);
+    pending = pending.slice(nl + 1);
+    queue = queue.then(() => answer(line));
+  }
+});
+process.stdin.on('end', () => process.exit(0));
