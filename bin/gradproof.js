@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so the package needs no build step.
-import { register } from 'tsx/esm/api';
+// The CLI. An installed package (which ships no src/) runs its compiled dist/; a clone runs the
+// TypeScript sources through tsx (a development dependency), so a clone needs no build step and
+// never runs a dist/ older than its sources.
+import { existsSync } from 'node:fs';
 
 // `gradproof list | head`: a closed pipe ends the command quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -10,6 +12,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = await import('../src/cli/main.ts');
+let main;
+if (existsSync(new URL('../src/cli/main.ts', import.meta.url))) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+} else {
+  ({ main } = await import('../dist/cli/main.js'));
+}
 process.exitCode = await main(process.argv.slice(2));

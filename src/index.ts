@@ -1,134 +1,140 @@
 // gradproof's public API. Everything the CLI does is reachable from here.
 
 // Errors
-export { GradproofError } from './errors/GradproofError';
-export { UsageError } from './errors/UsageError';
-export { DataError } from './errors/DataError';
-export { TrainingError } from './errors/TrainingError';
-export { SchemaError } from './errors/SchemaError';
+export { GradproofError } from './errors/GradproofError.js';
+export { UsageError } from './errors/UsageError.js';
+export { DataError } from './errors/DataError.js';
+export { TrainingError } from './errors/TrainingError.js';
+export { SchemaError } from './errors/SchemaError.js';
 
 // Randomness
-export { createRng, type Rng } from './random/Rng';
+export { createRng, type Rng } from './random/Rng.js';
 
 // Backends
-export { initBackend } from './backend/initBackend';
-export { currentBackendInfo, nativeUnavailableReason, wasmThreadsUnavailableReason } from './backend/currentBackendInfo';
-export type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './backend/BackendInfo';
+export { initBackend } from './backend/initBackend.js';
+export { currentBackendInfo, nativeUnavailableReason, wasmThreadsUnavailableReason } from './backend/currentBackendInfo.js';
+export type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './backend/BackendInfo.js';
 
 // Data
-export type { Dataset } from './data/Dataset';
-export { wholeDataset, type Subset } from './data/Subset';
-export { splitSubset } from './data/splitSubset';
-export { limitSubset } from './data/limitSubset';
-export { makeBatch, type Batch } from './data/makeBatch';
-export { resolveDataDir, locateDataset, type DatasetLocation, type DatasetName } from './data/resolveDataDir';
-export { loadImageFolder, type ImageFolderOptions } from './data/loadImageFolder';
-export { loadGurmukhi } from './data/loadGurmukhi';
-export { loadCifar10, type Cifar10, type LoadCifar10Options } from './data/loadCifar10';
-export { loadCifarBinary } from './data/cifar/loadCifarBinary';
-export { fetchCifar10, CIFAR10_BINARY_URL, CIFAR10_BINARY_MD5 } from './data/fetch/fetchCifar10';
-export { resolveCacheDir } from './data/cache/resolveCacheDir';
-export { decodeImage } from './data/decode/decodeImage';
-export type { DecodedImage } from './data/decode/DecodedImage';
+export type { Dataset } from './data/Dataset.js';
+export { wholeDataset, type Subset } from './data/Subset.js';
+export { splitSubset } from './data/splitSubset.js';
+export { limitSubset } from './data/limitSubset.js';
+export { makeBatch, type Batch } from './data/makeBatch.js';
+export { resolveDataDir, locateDataset, type DatasetLocation, type DatasetName } from './data/resolveDataDir.js';
+export { loadImageFolder, type ImageFolderOptions } from './data/loadImageFolder.js';
+export { loadGurmukhi } from './data/loadGurmukhi.js';
+export { loadCifar10, type Cifar10, type LoadCifar10Options } from './data/loadCifar10.js';
+export { loadCifarBinary } from './data/cifar/loadCifarBinary.js';
+export { fetchCifar10, CIFAR10_BINARY_URL, CIFAR10_BINARY_MD5 } from './data/fetch/fetchCifar10.js';
+export { resolveCacheDir } from './data/cache/resolveCacheDir.js';
+export { decodeImage } from './data/decode/decodeImage.js';
+export type { DecodedImage } from './data/decode/DecodedImage.js';
 
 // Models
-export { Mlp, type LinearParams, type ForwardOptions, type ForwardResult } from './models/Mlp';
-export type { MlpConfig, Activation, InitKind } from './models/MlpConfig';
-export { initLinear } from './models/initLinear';
-export { batchNorm, updateRunningMoments, type BatchNormState } from './models/batchNorm';
+export { Mlp, type LinearParams, type ForwardOptions, type ForwardResult } from './models/Mlp.js';
+export type { MlpConfig, Activation, InitKind } from './models/MlpConfig.js';
+export { initLinear } from './models/initLinear.js';
+export { batchNorm, updateRunningMoments, type BatchNormState } from './models/batchNorm.js';
 
 // Regularisers (from scratch)
-export { l1Penalty, l1Gradient, type L1Spec } from './regularizers/l1';
-export { l2Penalty, l2Gradient, type L2Spec } from './regularizers/l2';
-export { dropoutMask, applyDropout, type DropoutSpec } from './regularizers/dropout';
-export { penaltyTerm } from './regularizers/penaltyTerm';
-export type { PenaltySpec } from './regularizers/PenaltySpec';
+export { l1Penalty, l1Gradient, type L1Spec } from './regularizers/l1.js';
+export { l2Penalty, l2Gradient, type L2Spec } from './regularizers/l2.js';
+export { dropoutMask, applyDropout, type DropoutSpec } from './regularizers/dropout.js';
+export { penaltyTerm } from './regularizers/penaltyTerm.js';
+export type { PenaltySpec } from './regularizers/PenaltySpec.js';
 
 // Training
-export { Adam } from './train/Adam';
-export { TORCH_ADAM, type AdamConfig } from './train/AdamConfig';
-export { crossEntropy } from './train/crossEntropy';
-export { trainModel } from './train/trainModel';
-export { evaluate, type Evaluation } from './train/evaluate';
-export type { TrainOptions, TrainProgress } from './train/TrainOptions';
-export type { EpochMetrics } from './train/EpochMetrics';
+export { Adam } from './train/Adam.js';
+export { TORCH_ADAM, type AdamConfig } from './train/AdamConfig.js';
+export { crossEntropy } from './train/crossEntropy.js';
+export { trainModel } from './train/trainModel.js';
+export { evaluate, type Evaluation } from './train/evaluate.js';
+export type { TrainOptions, TrainProgress } from './train/TrainOptions.js';
+export type { EpochMetrics } from './train/EpochMetrics.js';
 
 // Experiments and run records
-export { EXPERIMENTS } from './experiments/experiments';
-export { getExperiment } from './experiments/getExperiment';
-export type { ExperimentConfig } from './experiments/ExperimentConfig';
-export { runExperiment, type RunOptions } from './experiments/runExperiment';
-export { loadExperimentData } from './experiments/loadExperimentData';
-export type { RunRecord } from './record/RunRecord';
-export { readRunRecord, writeRunRecord, validateRunRecord } from './record/runRecordIO';
+export { EXPERIMENTS } from './experiments/experiments.js';
+export { getExperiment } from './experiments/getExperiment.js';
+export type { ExperimentConfig } from './experiments/ExperimentConfig.js';
+export { runExperiment, type RunOptions } from './experiments/runExperiment.js';
+export { loadExperimentData } from './experiments/loadExperimentData.js';
+export type { RunRecord } from './record/RunRecord.js';
+export { readRunRecord, writeRunRecord, validateRunRecord } from './record/runRecordIO.js';
 
 // Gradient checking
-export { checkGradients, ALL_PARAMETERS } from './gradcheck/checkGradients';
-export { assertGradients } from './gradcheck/assertGradients';
-export { checkGradients64 } from './gradcheck/checkGradients64';
-export { gradcheckExperiment, type GradcheckExperimentOptions, type ExperimentGradcheckReport } from './gradcheck/gradcheckExperiment';
-export { experimentTarget } from './gradcheck/experimentTarget';
-export { trainingLossTarget } from './gradcheck/trainingLossTarget';
-export { variablesTarget } from './gradcheck/variablesTarget';
-export { GradcheckError } from './gradcheck/GradcheckError';
-export type { GradcheckTarget, Gradcheck64Target } from './gradcheck/GradcheckTarget';
-export type { GradcheckReport, GradcheckProbe, GradcheckTensorReport } from './gradcheck/GradcheckReport';
-export type { GradcheckOptions, GradcheckSettings, GradcheckMode } from './gradcheck/GradcheckSettings';
+export { checkGradients, ALL_PARAMETERS } from './gradcheck/checkGradients.js';
+export { assertGradients } from './gradcheck/assertGradients.js';
+export { checkGradients64 } from './gradcheck/checkGradients64.js';
+export { gradcheckExperiment, type GradcheckExperimentOptions, type ExperimentGradcheckReport } from './gradcheck/gradcheckExperiment.js';
+export { experimentTarget } from './gradcheck/experimentTarget.js';
+export { trainingLossTarget } from './gradcheck/trainingLossTarget.js';
+export { variablesTarget } from './gradcheck/variablesTarget.js';
+export { layersModelTarget, type LayersModelTargetOptions } from './gradcheck/layersModelTarget.js';
+export { opTarget, type OpTargetOptions } from './gradcheck/opTarget.js';
+export type { LayersBatch, LayersLoss, LayersLossFn, LayersLossName } from './train/LayersLoss.js';
+export { GradcheckError } from './gradcheck/GradcheckError.js';
+export type { GradcheckTarget, Gradcheck64Target } from './gradcheck/GradcheckTarget.js';
+export type { GradcheckReport, GradcheckProbe, GradcheckTensorReport } from './gradcheck/GradcheckReport.js';
+export type { GradcheckOptions, GradcheckSettings, GradcheckMode } from './gradcheck/GradcheckSettings.js';
 
 // Gradient flow
-export { measureGradientFlow, type GradientFlow } from './gradflow/measureGradientFlow';
+export { measureGradientFlow, type GradientFlow } from './gradflow/measureGradientFlow.js';
+export { measureLayersModelGradientFlow, type LayersModelFlowOptions } from './gradflow/measureLayersModelGradientFlow.js';
+export { measureVariablesGradientFlow } from './gradflow/measureVariablesGradientFlow.js';
+export type { MeasuredGradientFlow } from './gradflow/MeasuredGradientFlow.js';
 
 // Golden files, report card, statistics
-export type { GoldenFile } from './golden/GoldenFile';
-export { loadGoldenDir, loadGoldenDirSync, validateGolden, DEFAULT_GOLDEN_DIR } from './golden/loadGoldenDir';
-export { parseEpochLog, type LoggedEpoch, type LoggedRun } from './golden/parseEpochLog';
-export { buildQ2Goldens } from './golden/buildQ2Goldens';
-export { buildQ1Golden } from './golden/buildQ1Golden';
-export { diffGoldens } from './golden/diffGoldens';
-export { reportedCurves } from './golden/reportedCurves';
-export { buildReportCard } from './card/buildReportCard';
-export type { CardEntry, Verdict, Measured, Band } from './card/CardEntry';
-export { summarize } from './stats/summarize';
-export { welchTest, type WelchResult } from './stats/welchTest';
-export { studentTCdf, studentTQuantile } from './stats/studentT';
+export type { GoldenFile } from './golden/GoldenFile.js';
+export { loadGoldenDir, loadGoldenDirSync, validateGolden, DEFAULT_GOLDEN_DIR } from './golden/loadGoldenDir.js';
+export { parseEpochLog, type LoggedEpoch, type LoggedRun } from './golden/parseEpochLog.js';
+export { buildQ2Goldens } from './golden/buildQ2Goldens.js';
+export { buildQ1Golden } from './golden/buildQ1Golden.js';
+export { diffGoldens } from './golden/diffGoldens.js';
+export { reportedCurves } from './golden/reportedCurves.js';
+export { buildReportCard } from './card/buildReportCard.js';
+export type { CardEntry, Verdict, Measured, Band } from './card/CardEntry.js';
+export { summarize } from './stats/summarize.js';
+export { welchTest, type WelchResult } from './stats/welchTest.js';
+export { studentTCdf, studentTQuantile } from './stats/studentT.js';
 
 // Reproduce, plots, reports
-export { reproduce, type ReproduceResult } from './reproduce/reproduce';
-export type { ReproduceOptions } from './reproduce/ReproduceOptions';
-export { planRuns, globToRegExp, type PlannedRun } from './reproduce/planRuns';
-export { readRunRecordsDir } from './record/readRunRecordsDir';
-export { buildPlots } from './plots/buildPlots';
-export { writePlots } from './plots/writePlots';
-export { renderPng } from './plots/renderPng';
-export { lineChart } from './plots/lineChart';
-export { layerGradientChart } from './plots/layerGradientChart';
-export { depthProfileChart } from './plots/depthProfileChart';
-export { lossAccuracyChart } from './plots/lossAccuracyChart';
-export { q2OverlayChart } from './plots/q2OverlayChart';
-export { renderHtmlReport, type HtmlReportInput } from './report/renderHtmlReport';
-export { writeHtmlReport } from './report/writeHtmlReport';
-export { renderCardMarkdown } from './report/renderCardMarkdown';
+export { reproduce, type ReproduceResult } from './reproduce/reproduce.js';
+export type { ReproduceOptions } from './reproduce/ReproduceOptions.js';
+export { planRuns, globToRegExp, type PlannedRun } from './reproduce/planRuns.js';
+export { readRunRecordsDir } from './record/readRunRecordsDir.js';
+export { buildPlots } from './plots/buildPlots.js';
+export { writePlots } from './plots/writePlots.js';
+export { renderPng } from './plots/renderPng.js';
+export { lineChart } from './plots/lineChart.js';
+export { layerGradientChart } from './plots/layerGradientChart.js';
+export { depthProfileChart } from './plots/depthProfileChart.js';
+export { lossAccuracyChart } from './plots/lossAccuracyChart.js';
+export { q2OverlayChart } from './plots/q2OverlayChart.js';
+export { renderHtmlReport, type HtmlReportInput } from './report/renderHtmlReport.js';
+export { writeHtmlReport } from './report/writeHtmlReport.js';
+export { renderCardMarkdown } from './report/renderCardMarkdown.js';
 
 // Matchers (also importable as 'gradproof/matchers')
-export { gradproofMatchers, registerMatchers, type GradproofMatchers } from './matchers/index';
+export { gradproofMatchers, registerMatchers, type GradproofMatchers } from './matchers/index.js';
 
 // Benchmarks
-export { runBench } from './bench/runBench';
-export type { BenchOptions } from './bench/BenchOptions';
-export type { BenchResult } from './bench/BenchResult';
+export { runBench } from './bench/runBench.js';
+export type { BenchOptions } from './bench/BenchOptions.js';
+export type { BenchResult } from './bench/BenchResult.js';
 
 // Grading
-export { gradeSubmission, type GradeInput } from './grade/gradeSubmission';
-export { loadRubric, validateRubric, DEFAULT_RUBRIC } from './grade/loadRubric';
-export type { Rubric } from './grade/Rubric';
-export { gradeClass, type GradeClassOptions, type ClassGrades } from './grade/batch/gradeClass';
-export { mergeGradebooks, type MergedGradebook } from './grade/batch/mergeGradebooks';
-export { listSubmissions, type ListedSubmission } from './grade/batch/listSubmissions';
-export { shardOf } from './grade/batch/shardOf';
-export type { Shard } from './grade/batch/Shard';
-export type { GradebookRow } from './grade/batch/GradebookRow';
-export type { StudentOutcome } from './grade/batch/gradeStudent';
-export { openSandbox } from './sandbox/openSandbox';
+export { gradeSubmission, type GradeInput } from './grade/gradeSubmission.js';
+export { loadRubric, validateRubric, DEFAULT_RUBRIC } from './grade/loadRubric.js';
+export type { Rubric } from './grade/Rubric.js';
+export { gradeClass, type GradeClassOptions, type ClassGrades } from './grade/batch/gradeClass.js';
+export { mergeGradebooks, type MergedGradebook } from './grade/batch/mergeGradebooks.js';
+export { listSubmissions, type ListedSubmission } from './grade/batch/listSubmissions.js';
+export { shardOf } from './grade/batch/shardOf.js';
+export type { Shard } from './grade/batch/Shard.js';
+export type { GradebookRow } from './grade/batch/GradebookRow.js';
+export type { StudentOutcome } from './grade/batch/gradeStudent.js';
+export { openSandbox } from './sandbox/openSandbox.js';
 
 // CLI (for embedding)
-export { main } from './cli/main';
+export { main } from './cli/main.js';

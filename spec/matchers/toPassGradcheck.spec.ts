@@ -42,6 +42,18 @@ describe('toPassGradcheck', () => {
     });
   });
 
+  it('says to wrap a LayersModel with layersModelTarget and a function with opTarget, with or without .not', () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+    for (const run of [() => expect(model).toPassGradcheck(), () => expect(model).not.toPassGradcheck()]) {
+      expect(run).toThrow(UsageError);
+      expect(run).toThrow(/toPassGradcheck: got a tf.LayersModel \(.+\); wrap it with layersModelTarget first: expect\(layersModelTarget\(model, \{ loss, x, y \}\)\)/);
+    }
+    const fn = (x: tf.Tensor): tf.Tensor => tf.tanh(x);
+    expect(() => expect(fn).not.toPassGradcheck()).toThrow(/got a function \(fn\); for an op or a tf.customGrad function wrap it with opTarget first: expect\(opTarget\(fn, inputs\)\)/);
+    expect(() => expect(tf.zeros([3, 4])).toPassGradcheck()).toThrow(/expected a gradcheck target .*got a 2-D tensor of shape \[3,4\] \(float32\)/);
+    model.dispose();
+  });
+
   it('throws a UsageError on the wrong kind of input, with or without .not', () => {
     for (const garbage of [undefined, null, 3, 'f', [tf.scalar(1)], { f: () => 0 }]) {
       expect(() => expect(garbage).toPassGradcheck()).toThrow(UsageError);

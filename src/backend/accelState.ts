@@ -1,4 +1,4 @@
-import type { NativeAddon } from './native/NativeAddon';
+import type { NativeAddon } from './native/NativeAddon.js';
 
 /**
  * Which accelerations the patched kernels use right now. Read at every kernel call, so

@@ -1,4 +1,4 @@
-import type { BackendChoice, BackendName } from './BackendInfo';
+import type { BackendChoice, BackendName } from './BackendInfo.js';
 
 /** What initBackend last did in this process; read by currentBackendInfo. */
 export const backendState: {

@@ -1,6 +1,6 @@
-import { accelState } from './accelState';
-import { loadNativeAddon } from './native/loadNativeAddon';
-import { tfjsInternalsProblem } from './tfjsInternals';
+import { accelState } from './accelState.js';
+import { loadNativeAddon } from './native/loadNativeAddon.js';
+import { tfjsInternalsProblem } from './tfjsInternals.js';
 
 /**
  * Turns the native addon on (when `wanted` and it loads, on a tfjs whose internals it was

@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { UsageError } from '../errors/UsageError';
-import type { BackendChoice, BackendInfo, BackendName } from './BackendInfo';
-import { accelState } from './accelState';
-import { backendState } from './backendState';
-import { ADAM_KERNEL } from './kernels/adamKernel';
-import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from './kernels/batchNormKernels';
-import { RUNNING_MOMENTS_KERNEL } from './kernels/runningMomentsKernel';
-import { SUM_SQUARES_KERNEL } from './kernels/sumSquaresKernel';
-import { packageVersion } from './packageVersion';
-import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels';
-import { simdGemmDisabled, simdGemmFma } from './wasmKernels/simdMatMul';
+import { UsageError } from '../errors/UsageError.js';
+import type { BackendChoice, BackendInfo, BackendName } from './BackendInfo.js';
+import { accelState } from './accelState.js';
+import { backendState } from './backendState.js';
+import { ADAM_KERNEL } from './kernels/adamKernel.js';
+import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from './kernels/batchNormKernels.js';
+import { RUNNING_MOMENTS_KERNEL } from './kernels/runningMomentsKernel.js';
+import { SUM_SQUARES_KERNEL } from './kernels/sumSquaresKernel.js';
+import { packageVersion } from './packageVersion.js';
+import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels.js';
+import { simdGemmDisabled, simdGemmFma } from './wasmKernels/simdMatMul.js';
 
 const BACKEND_PACKAGES: Record<BackendName, string> = {
   tensorflow: '@tensorflow/tfjs-node',

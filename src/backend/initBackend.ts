@@ -1,17 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { UsageError } from '../errors/UsageError';
-import type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './BackendInfo';
-import { currentBackendInfo } from './currentBackendInfo';
-import { backendState } from './backendState';
-import { configureNative } from './configureNative';
-import { registerAdamKernel } from './kernels/adamKernel';
-import { registerBatchNormKernels } from './kernels/batchNormKernels';
-import { registerRunningMomentsKernel } from './kernels/runningMomentsKernel';
-import { registerSumSquaresKernel } from './kernels/sumSquaresKernel';
-import { loadNodeBackend } from './loadNodeBackend';
-import { loadWasmBackend } from './loadWasmBackend';
-import { loadNativeAddon } from './native/loadNativeAddon';
-import { MAX_WASM_THREADS } from './nodeWasmThreads';
+import { UsageError } from '../errors/UsageError.js';
+import type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './BackendInfo.js';
+import { currentBackendInfo } from './currentBackendInfo.js';
+import { backendState } from './backendState.js';
+import { configureNative } from './configureNative.js';
+import { registerAdamKernel } from './kernels/adamKernel.js';
+import { registerBatchNormKernels } from './kernels/batchNormKernels.js';
+import { registerRunningMomentsKernel } from './kernels/runningMomentsKernel.js';
+import { registerSumSquaresKernel } from './kernels/sumSquaresKernel.js';
+import { loadNodeBackend } from './loadNodeBackend.js';
+import { loadWasmBackend } from './loadWasmBackend.js';
+import { loadNativeAddon } from './native/loadNativeAddon.js';
+import { MAX_WASM_THREADS } from './nodeWasmThreads.js';
 
 const CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
 

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { nodeWasmThreads } from './nodeWasmThreads';
-import { patchWasmKernels } from './patchWasmKernels';
-import { simdGemmDisabled } from './wasmKernels/simdMatMul';
-import { simdPool } from './simd/simdThreads';
-import { wasmMemory } from './wasmKernels/wasmHeap';
-import { backendState } from './backendState';
+import { nodeWasmThreads } from './nodeWasmThreads.js';
+import { patchWasmKernels } from './patchWasmKernels.js';
+import { simdGemmDisabled } from './wasmKernels/simdMatMul.js';
+import { simdPool } from './simd/simdThreads.js';
+import { wasmMemory } from './wasmKernels/wasmHeap.js';
+import { backendState } from './backendState.js';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 
 const require = createRequire(import.meta.url);

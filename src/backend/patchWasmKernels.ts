@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc } from '@tensorflow/tfjs';
-import { patchedBatchMatMul } from './wasmKernels/patchedBatchMatMul';
-import { patchedFusedMatMul } from './wasmKernels/patchedFusedMatMul';
-import { patchedSum } from './wasmKernels/patchedSum';
-import { patchedTanh } from './wasmKernels/patchedTanh';
-import { sharedIdentity } from './wasmKernels/sharedIdentity';
+import { patchedBatchMatMul } from './wasmKernels/patchedBatchMatMul.js';
+import { patchedFusedMatMul } from './wasmKernels/patchedFusedMatMul.js';
+import { patchedSum } from './wasmKernels/patchedSum.js';
+import { patchedTanh } from './wasmKernels/patchedTanh.js';
+import { sharedIdentity } from './wasmKernels/sharedIdentity.js';
 
 // Marks our kernelFuncs and remembers the stock one, so patching is idempotent even if this
 // module is loaded twice in one process (the kernel registry is global).

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { packageVersion } from './packageVersion';
+import { packageVersion } from './packageVersion.js';
 
 /**
  * The tfjs release whose internals gradproof's native kernels were written and checked against:

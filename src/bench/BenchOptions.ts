@@ -1,4 +1,4 @@
-import type { BackendChoice } from '../backend/BackendInfo';
+import type { BackendChoice } from '../backend/BackendInfo.js';
 
 /** The experiments `gradproof bench` measures unless told otherwise. */
 export const BENCH_EXPERIMENTS = ['cifar/relu-plain', 'cifar/sigmoid-bn', 'gurmukhi/l2-dropout'] as const;

@@ -1,4 +1,4 @@
-import type { BenchResult } from './BenchResult';
+import type { BenchResult } from './BenchResult.js';
 
 // Repetitions further apart than this (max/min − 1) get a note under the table.
 const NOISY_SPREAD = 0.2;

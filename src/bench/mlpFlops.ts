@@ -1,4 +1,4 @@
-import type { MlpConfig } from '../models/MlpConfig';
+import type { MlpConfig } from '../models/MlpConfig.js';
 
 /**
  * Floating-point operations per example counted from the matrix products alone (elementwise

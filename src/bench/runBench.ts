@@ -1,18 +1,18 @@
-import { initBackend } from '../backend/initBackend';
-import type { BackendInfo } from '../backend/BackendInfo';
-import { nativeUnavailableReason, wasmThreadsUnavailableReason } from '../backend/currentBackendInfo';
-import { limitSubset } from '../data/limitSubset';
-import { wholeDataset } from '../data/Subset';
-import { UsageError } from '../errors/UsageError';
-import { getExperiment } from '../experiments/getExperiment';
-import { loadExperimentData } from '../experiments/loadExperimentData';
-import { createRng } from '../random/Rng';
-import { BENCH_EXPERIMENTS, type BenchOptions } from './BenchOptions';
-import type { BenchResult } from './BenchResult';
-import { median } from './median';
-import { mlpFlops } from './mlpFlops';
-import { timeEvaluation } from './timeEvaluation';
-import { timeTraining, type PhaseTimings } from './timeTraining';
+import { initBackend } from '../backend/initBackend.js';
+import type { BackendInfo } from '../backend/BackendInfo.js';
+import { nativeUnavailableReason, wasmThreadsUnavailableReason } from '../backend/currentBackendInfo.js';
+import { limitSubset } from '../data/limitSubset.js';
+import { wholeDataset } from '../data/Subset.js';
+import { UsageError } from '../errors/UsageError.js';
+import { getExperiment } from '../experiments/getExperiment.js';
+import { loadExperimentData } from '../experiments/loadExperimentData.js';
+import { createRng } from '../random/Rng.js';
+import { BENCH_EXPERIMENTS, type BenchOptions } from './BenchOptions.js';
+import type { BenchResult } from './BenchResult.js';
+import { median } from './median.js';
+import { mlpFlops } from './mlpFlops.js';
+import { timeEvaluation } from './timeEvaluation.js';
+import { timeTraining, type PhaseTimings } from './timeTraining.js';
 
 /**
  * Measures training and evaluation throughput of each experiment on the real data: the median

@@ -1,9 +1,9 @@
-import type { Subset } from '../data/Subset';
-import type { ExperimentConfig } from '../experiments/ExperimentConfig';
-import { Mlp } from '../models/Mlp';
-import { createRng } from '../random/Rng';
-import { evaluate } from '../train/evaluate';
-import type { PhaseTimings } from './timeTraining';
+import type { Subset } from '../data/Subset.js';
+import type { ExperimentConfig } from '../experiments/ExperimentConfig.js';
+import { Mlp } from '../models/Mlp.js';
+import { createRng } from '../random/Rng.js';
+import { evaluate } from '../train/evaluate.js';
+import type { PhaseTimings } from './timeTraining.js';
 
 /** Rows per evaluation batch, as trainModel evaluates. */
 export const EVAL_BATCH = 1000;

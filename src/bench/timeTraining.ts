@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { batchTensors } from '../data/batchTensors';
-import type { Subset } from '../data/Subset';
-import type { ExperimentConfig } from '../experiments/ExperimentConfig';
-import { Mlp } from '../models/Mlp';
-import { createRng } from '../random/Rng';
-import { dropoutMask } from '../regularizers/dropout';
-import { Adam } from '../train/Adam';
-import { trainStep } from '../train/trainStep';
+import { batchTensors } from '../data/batchTensors.js';
+import type { Subset } from '../data/Subset.js';
+import type { ExperimentConfig } from '../experiments/ExperimentConfig.js';
+import { Mlp } from '../models/Mlp.js';
+import { createRng } from '../random/Rng.js';
+import { dropoutMask } from '../regularizers/dropout.js';
+import { Adam } from '../train/Adam.js';
+import { trainStep } from '../train/trainStep.js';
 
 /** Timings of one experiment's training loop: examples/s per repetition and ms per batch. */
 export interface PhaseTimings {

@@ -1,8 +1,8 @@
-import type { GoldenFile } from '../golden/GoldenFile';
-import type { RunRecord } from '../record/RunRecord';
-import type { CardEntry } from './CardEntry';
-import { judgeClaim } from './judgeClaim';
-import { judgeFigure } from './judgeFigure';
+import type { GoldenFile } from '../golden/GoldenFile.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import type { CardEntry } from './CardEntry.js';
+import { judgeClaim } from './judgeClaim.js';
+import { judgeFigure } from './judgeFigure.js';
 
 /**
  * The report card: every golden figure and claim judged on `records`. Only `fresh` records count

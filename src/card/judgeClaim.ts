@@ -1,10 +1,10 @@
-import type { GoldenFile } from '../golden/GoldenFile';
-import { quantityOf } from '../golden/quantityOf';
-import type { RunRecord } from '../record/RunRecord';
-import { summarize } from '../stats/summarize';
-import { welchTest } from '../stats/welchTest';
-import type { CardEntry } from './CardEntry';
-import { fmt } from './fmt';
+import type { GoldenFile } from '../golden/GoldenFile.js';
+import { quantityOf } from '../golden/quantityOf.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { summarize } from '../stats/summarize.js';
+import { welchTest } from '../stats/welchTest.js';
+import type { CardEntry } from './CardEntry.js';
+import { fmt } from './fmt.js';
 
 type Claim = GoldenFile['claims'][number];
 

@@ -1,9 +1,9 @@
-import type { GoldenFile } from '../golden/GoldenFile';
-import { quantityOf } from '../golden/quantityOf';
-import type { RunRecord } from '../record/RunRecord';
-import { summarize } from '../stats/summarize';
-import type { CardEntry } from './CardEntry';
-import { fmt } from './fmt';
+import type { GoldenFile } from '../golden/GoldenFile.js';
+import { quantityOf } from '../golden/quantityOf.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { summarize } from '../stats/summarize.js';
+import type { CardEntry } from './CardEntry.js';
+import { fmt } from './fmt.js';
 
 type Figure = GoldenFile['figures'][number];
 

@@ -1,5 +1,5 @@
-import type { BackendChoice } from '../backend/BackendInfo';
-import { UsageError } from '../errors/UsageError';
+import type { BackendChoice } from '../backend/BackendInfo.js';
+import { UsageError } from '../errors/UsageError.js';
 
 const CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
 

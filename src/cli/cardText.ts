@@ -1,4 +1,4 @@
-import type { CardEntry } from '../card/CardEntry';
+import type { CardEntry } from '../card/CardEntry.js';
 
 /** A plain-text card for terminals: counts, then failing gates, then one line per entry. */
 export function cardText(card: readonly CardEntry[]): string {

@@ -1,4 +1,4 @@
-import type { EpochMetrics } from '../train/EpochMetrics';
+import type { EpochMetrics } from '../train/EpochMetrics.js';
 
 /**
  * One epoch in the report's own log format (so graders and people can diff the two):

@@ -1,6 +1,6 @@
-import { GradproofError } from '../errors/GradproofError';
-import { UsageError } from '../errors/UsageError';
-import { COMMAND_HELP } from './commandHelp';
+import { GradproofError } from '../errors/GradproofError.js';
+import { UsageError } from '../errors/UsageError.js';
+import { COMMAND_HELP } from './commandHelp.js';
 
 const COMMANDS: Readonly<Record<string, { usage: string; does: string }>> = COMMAND_HELP;
 
@@ -48,23 +48,23 @@ export async function main(
         out.write(USAGE);
         return command === undefined ? 2 : 0;
       case 'list':
-        return (await import('./commands/listCommand')).listCommand(rest, out);
+        return (await import('./commands/listCommand.js')).listCommand(rest, out);
       case 'run':
-        return await (await import('./commands/runCommand')).runCommand(rest, out, err);
+        return await (await import('./commands/runCommand.js')).runCommand(rest, out, err);
       case 'data':
-        return await (await import('./commands/dataCommand')).dataCommand(rest, err);
+        return await (await import('./commands/dataCommand.js')).dataCommand(rest, err);
       case 'gradcheck':
-        return await (await import('./commands/gradcheckCommand')).gradcheckCommand(rest, out, err);
+        return await (await import('./commands/gradcheckCommand.js')).gradcheckCommand(rest, out, err);
       case 'reproduce':
-        return await (await import('./commands/reproduceCommand')).reproduceCommand(rest, out, err);
+        return await (await import('./commands/reproduceCommand.js')).reproduceCommand(rest, out, err);
       case 'check':
-        return await (await import('./commands/checkCommand')).checkCommand(rest, out);
+        return await (await import('./commands/checkCommand.js')).checkCommand(rest, out);
       case 'bench':
-        return await (await import('./commands/benchCommand')).benchCommand(rest, out, err);
+        return await (await import('./commands/benchCommand.js')).benchCommand(rest, out, err);
       case 'grade':
-        return await (await import('./commands/gradeCommand')).gradeCommand(rest, out, err);
+        return await (await import('./commands/gradeCommand.js')).gradeCommand(rest, out, err);
       case 'golden':
-        return await (await import('./commands/goldenCommand')).goldenCommand(rest, out);
+        return await (await import('./commands/goldenCommand.js')).goldenCommand(rest, out);
       default:
         throw new UsageError(`gradproof: unknown command ${JSON.stringify(command)}; run \`gradproof help\``);
     }

@@ -1,10 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../errors/UsageError';
+import { UsageError } from '../errors/UsageError.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util parseArgs, with its errors turned into one-line UsageErrors naming the command. */
-export function parseCommandArgs<O extends Options>(command: string, args: readonly string[], options: O) {
+export function parseCommandArgs<O extends Options>(
+  command: string,
+  args: readonly string[],
+  options: O,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   } catch (e) {

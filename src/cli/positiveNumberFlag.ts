@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/UsageError';
+import { UsageError } from '../errors/UsageError.js';
 
 /**
  * Parses a flag holding a positive decimal number (`--timeout 2.5`): `fallback` when absent, a

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads';
-import { intFlag } from './parseCommandArgs';
+import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads.js';
+import { intFlag } from './parseCommandArgs.js';
 
 /**
  * `--wasm-threads N`: threads for matrix products when the run lands on pure wasm (no native addon).

@@ -1,4 +1,4 @@
-import type { Dataset } from './Dataset';
+import type { Dataset } from './Dataset.js';
 
 /** A view of some examples of a Dataset, by index, so splits and subsets never copy pixels. */
 export interface Subset {

@@ -1,4 +1,4 @@
-import type { Subset } from './Subset';
+import type { Subset } from './Subset.js';
 
 /**
  * The data-set example numbers of a batch: `subset.indices[order[p]]` for positions p in

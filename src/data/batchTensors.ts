@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { accelState } from '../backend/accelState';
-import { simdWritePixels } from '../backend/wasmKernels/simdWritePixels';
-import { heapOffset, wasmHeap } from '../backend/wasmKernels/wasmHeap';
-import { batchExamples } from './batchExamples';
-import type { Dataset } from './Dataset';
-import { INPUT_LUT } from './inputLut';
-import { labelsOf } from './labelsOf';
-import type { Subset } from './Subset';
-import { writePixels } from './writePixels';
+import { accelState } from '../backend/accelState.js';
+import { simdWritePixels } from '../backend/wasmKernels/simdWritePixels.js';
+import { heapOffset, wasmHeap } from '../backend/wasmKernels/wasmHeap.js';
+import { batchExamples } from './batchExamples.js';
+import type { Dataset } from './Dataset.js';
+import { INPUT_LUT } from './inputLut.js';
+import { labelsOf } from './labelsOf.js';
+import type { Subset } from './Subset.js';
+import { writePixels } from './writePixels.js';
 
 /** A batch as tensors on the active backend: x is rows × C·H·W (normalised), y rows × classes one-hot. */
 export interface BatchTensors {

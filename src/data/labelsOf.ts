@@ -1,4 +1,4 @@
-import type { Subset } from './Subset';
+import type { Subset } from './Subset.js';
 
 /** Labels and their one-hot rows for `examples`. */
 export function labelsOf(subset: Subset, examples: Uint32Array): { labels: Int32Array; oneHot: Float32Array } {

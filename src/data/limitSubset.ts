@@ -1,6 +1,6 @@
-import { UsageError } from '../errors/UsageError';
-import type { Rng } from '../random/Rng';
-import type { Subset } from './Subset';
+import { UsageError } from '../errors/UsageError.js';
+import type { Rng } from '../random/Rng.js';
+import type { Subset } from './Subset.js';
 
 /**
  * A seeded random subset of `limit` examples (kept in their original order), or `subset`

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { CacheOutcome } from './cache/CacheOutcome';
-import { loadCached } from './cache/loadCached';
-import { resolveCacheDir } from './cache/resolveCacheDir';
-import { CIFAR10_CLASSES } from './cifar/cifar10Classes';
-import { loadCifarBinary } from './cifar/loadCifarBinary';
-import type { Dataset } from './Dataset';
-import { loadImageFolder } from './loadImageFolder';
-import { type DatasetLocation, locateDataset } from './resolveDataDir';
+import type { CacheOutcome } from './cache/CacheOutcome.js';
+import { loadCached } from './cache/loadCached.js';
+import { resolveCacheDir } from './cache/resolveCacheDir.js';
+import { CIFAR10_CLASSES } from './cifar/cifar10Classes.js';
+import { loadCifarBinary } from './cifar/loadCifarBinary.js';
+import type { Dataset } from './Dataset.js';
+import { loadImageFolder } from './loadImageFolder.js';
+import { type DatasetLocation, locateDataset } from './resolveDataDir.js';
 
 /** Options of `loadCifar10`. */
 export interface LoadCifar10Options {

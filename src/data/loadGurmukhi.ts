@@ -1,6 +1,6 @@
-import type { Dataset } from './Dataset';
-import { loadImageFolder } from './loadImageFolder';
-import { locateDataset } from './resolveDataDir';
+import type { Dataset } from './Dataset.js';
+import { loadImageFolder } from './loadImageFolder.js';
+import { locateDataset } from './resolveDataDir.js';
 
 /** Class folders of the Gurmukhi digit set, in label order. */
 export const GURMUKHI_CLASSES: readonly string[] = Object.freeze(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);

@@ -1,11 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../errors/DataError';
-import { UsageError } from '../errors/UsageError';
-import type { Dataset } from './Dataset';
-import { convertChannels } from './decode/convertChannels';
-import { decodeImage } from './decode/decodeImage';
-import { naturalCompare } from './decode/naturalCompare';
+import { DataError } from '../errors/DataError.js';
+import { UsageError } from '../errors/UsageError.js';
+import type { Dataset } from './Dataset.js';
+import { convertChannels } from './decode/convertChannels.js';
+import { decodeImage } from './decode/decodeImage.js';
+import { naturalCompare } from './decode/naturalCompare.js';
 
 export interface ImageFolderOptions {
   /** Output channels: 1 (grayscale) or 3 (RGB). */

@@ -1,7 +1,7 @@
-import { batchExamples } from './batchExamples';
-import { labelsOf } from './labelsOf';
-import type { Subset } from './Subset';
-import { writePixels } from './writePixels';
+import { batchExamples } from './batchExamples.js';
+import { labelsOf } from './labelsOf.js';
+import type { Subset } from './Subset.js';
+import { writePixels } from './writePixels.js';
 
 /** A batch ready for tensors: x is rows×features (CHW flattened), oneHot rows×classes. */
 export interface Batch {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { DataError } from '../errors/DataError';
-import { UsageError } from '../errors/UsageError';
+import { DataError } from '../errors/DataError.js';
+import { UsageError } from '../errors/UsageError.js';
 
 /**
  * The data directory: `flag` (the CLI's `--data DIR`) if given, else the environment variable

@@ -1,6 +1,6 @@
-import { UsageError } from '../errors/UsageError';
-import type { Rng } from '../random/Rng';
-import type { Subset } from './Subset';
+import { UsageError } from '../errors/UsageError.js';
+import type { Rng } from '../random/Rng.js';
+import type { Subset } from './Subset.js';
 
 /**
  * Splits `subset` at random into a first part of ⌊(1 − valFraction)·n⌋ examples and the rest,

@@ -1,5 +1,5 @@
-import type { Dataset } from './Dataset';
-import { INPUT_LUT } from './inputLut';
+import type { Dataset } from './Dataset.js';
+import { INPUT_LUT } from './inputLut.js';
 
 /** Writes the normalised input of `examples` (rows × C·H·W, CHW order) into `out`. */
 export function writePixels(data: Dataset, examples: Uint32Array, out: Float32Array): void {

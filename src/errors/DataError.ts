@@ -1,4 +1,4 @@
-import { GradproofError } from './GradproofError';
+import { GradproofError } from './GradproofError.js';
 
 /** A data file or folder is missing, unreadable, corrupt or of an unexpected shape. `path` names it. */
 export class DataError extends GradproofError {

@@ -1,4 +1,4 @@
-import { GradproofError } from './GradproofError';
+import { GradproofError } from './GradproofError.js';
 
 /** A JSON document (run record, golden file, rubric) does not match its schema. `jsonPath` points at the culprit. */
 export class SchemaError extends GradproofError {

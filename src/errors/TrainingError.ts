@@ -1,4 +1,4 @@
-import { GradproofError } from './GradproofError';
+import { GradproofError } from './GradproofError.js';
 
 /** Training could not go on (NaN/Inf in loss or gradients). Names experiment, epoch and batch. */
 export class TrainingError extends GradproofError {

@@ -1,4 +1,4 @@
-import { GradproofError } from './GradproofError';
+import { GradproofError } from './GradproofError.js';
 
 /** A caller passed a bad argument: wrong type, out of range, unknown name. */
 export class UsageError extends GradproofError {

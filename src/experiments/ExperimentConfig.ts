@@ -1,6 +1,6 @@
-import type { MlpConfig } from '../models/MlpConfig';
-import type { PenaltySpec } from '../regularizers/PenaltySpec';
-import type { AdamConfig } from '../train/AdamConfig';
+import type { MlpConfig } from '../models/MlpConfig.js';
+import type { PenaltySpec } from '../regularizers/PenaltySpec.js';
+import type { AdamConfig } from '../train/AdamConfig.js';
 
 /** One of the report's experiments as a plain, serialisable object (see ../shared/PROTOCOL.md). */
 export interface ExperimentConfig {

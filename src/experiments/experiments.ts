@@ -1,6 +1,6 @@
-import type { Activation, InitKind } from '../models/MlpConfig';
-import { TORCH_ADAM } from '../train/AdamConfig';
-import type { ExperimentConfig } from './ExperimentConfig';
+import type { Activation, InitKind } from '../models/MlpConfig.js';
+import { TORCH_ADAM } from '../train/AdamConfig.js';
+import type { ExperimentConfig } from './ExperimentConfig.js';
 
 const CIFAR_HIDDEN = [512, 256, 128, 64, 32, 16];
 /** The ten extra 16→16 layers the report inserts after the 16-unit layer. */

@@ -1,6 +1,6 @@
-import { UsageError } from '../errors/UsageError';
-import type { ExperimentConfig } from './ExperimentConfig';
-import { EXPERIMENTS } from './experiments';
+import { UsageError } from '../errors/UsageError.js';
+import type { ExperimentConfig } from './ExperimentConfig.js';
+import { EXPERIMENTS } from './experiments.js';
 
 /** The experiment with this id; a UsageError listing the valid ids otherwise. */
 export function getExperiment(id: string): ExperimentConfig {

@@ -1,6 +1,6 @@
-import { loadCifar10 } from '../data/loadCifar10';
-import { loadGurmukhi } from '../data/loadGurmukhi';
-import type { Dataset } from '../data/Dataset';
+import { loadCifar10 } from '../data/loadCifar10.js';
+import { loadGurmukhi } from '../data/loadGurmukhi.js';
+import type { Dataset } from '../data/Dataset.js';
 
 /** The raw data an experiment needs: training images and the held-out set the report calls "test". */
 export interface ExperimentData {

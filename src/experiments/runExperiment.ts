@@ -1,19 +1,20 @@
-import { initBackend } from '../backend/initBackend';
-import type { BackendChoice } from '../backend/BackendInfo';
-import { limitSubset } from '../data/limitSubset';
-import { splitSubset } from '../data/splitSubset';
-import { wholeDataset, type Subset } from '../data/Subset';
-import { createRng } from '../random/Rng';
-import type { RunRecord } from '../record/RunRecord';
-import { trainModel } from '../train/trainModel';
-import { Mlp } from '../models/Mlp';
-import { weightsDigest } from '../models/weightsDigest';
-import type { TrainProgress } from '../train/TrainOptions';
-import { UsageError } from '../errors/UsageError';
-import type { ExperimentConfig } from './ExperimentConfig';
-import { getExperiment } from './getExperiment';
-import { loadExperimentData, type LoadDataOptions } from './loadExperimentData';
-import { gradproofVersion } from './gradproofVersion';
+import { initBackend } from '../backend/initBackend.js';
+import { keepingUserBackend } from '../backend/keepingUserBackend.js';
+import type { BackendChoice } from '../backend/BackendInfo.js';
+import { limitSubset } from '../data/limitSubset.js';
+import { splitSubset } from '../data/splitSubset.js';
+import { wholeDataset, type Subset } from '../data/Subset.js';
+import { createRng } from '../random/Rng.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { trainModel } from '../train/trainModel.js';
+import { Mlp } from '../models/Mlp.js';
+import { weightsDigest } from '../models/weightsDigest.js';
+import type { TrainProgress } from '../train/TrainOptions.js';
+import { UsageError } from '../errors/UsageError.js';
+import type { ExperimentConfig } from './ExperimentConfig.js';
+import { getExperiment } from './getExperiment.js';
+import { loadExperimentData, type LoadDataOptions } from './loadExperimentData.js';
+import { gradproofVersion } from './gradproofVersion.js';
 
 /** How to run one experiment. Unset fields take the experiment's protocol values. */
 export interface RunOptions {
@@ -39,8 +40,13 @@ export interface RunOptions {
  * Runs one experiment from a fresh, seeded start (or, chained, from a given model) and returns its
  * run record (not yet written). Random streams derived from the seed: `init` (weights), `split`
  * (CIFAR's 80/20 split), `limit` (the --limit subset), and trainModel's `shuffle` and `dropout`.
+ * The run uses `options.backend`; the caller's active tfjs backend is restored afterwards.
  */
 export async function runExperiment(options: RunOptions): Promise<RunRecord> {
+  return keepingUserBackend(() => runOnBackend(options));
+}
+
+async function runOnBackend(options: RunOptions): Promise<RunRecord> {
   const exp = typeof options.experiment === 'string' ? getExperiment(options.experiment) : options.experiment;
   const { seed } = options;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`run: seed must be a non-negative integer, got ${seed}`);

@@ -1,5 +1,5 @@
-import type { GoldenFile } from './GoldenFile';
-import { Q1_CLAIMS } from './q1Claims';
+import type { GoldenFile } from './GoldenFile.js';
+import { Q1_CLAIMS } from './q1Claims.js';
 
 /** The Q1 golden file: the report prints no Q1 figures (its plots were lost), only claims. */
 export function buildQ1Golden(): GoldenFile {

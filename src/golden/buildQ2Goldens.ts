@@ -1,10 +1,10 @@
-import { UsageError } from '../errors/UsageError';
-import type { RunRecord } from '../record/RunRecord';
-import { summarize } from '../stats/summarize';
-import { fmt } from '../card/fmt';
-import type { GoldenFile } from './GoldenFile';
-import { parseEpochLog } from './parseEpochLog';
-import { quantityOf } from './quantityOf';
+import { UsageError } from '../errors/UsageError.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { summarize } from '../stats/summarize.js';
+import { fmt } from '../card/fmt.js';
+import type { GoldenFile } from './GoldenFile.js';
+import { parseEpochLog } from './parseEpochLog.js';
+import { quantityOf } from './quantityOf.js';
 
 const RUNS = [
   { exp: 'gurmukhi/dropout', header: /^Dropout regularization$/, heading: 'Only Dropout Regularization:' },

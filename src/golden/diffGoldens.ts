@@ -1,5 +1,5 @@
-import { fmt } from '../card/fmt';
-import type { GoldenFile } from './GoldenFile';
+import { fmt } from '../card/fmt.js';
+import type { GoldenFile } from './GoldenFile.js';
 
 /** Human lines `id: old → new` for every figure band, gating flag or claim that changed, was added or removed. */
 export function diffGoldens(before: readonly GoldenFile[], after: readonly GoldenFile[]): string[] {

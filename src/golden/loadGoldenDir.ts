@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DataError } from '../errors/DataError';
-import { SchemaError } from '../errors/SchemaError';
-import { schemaValidator } from '../record/schemaValidator';
-import type { GoldenFile } from './GoldenFile';
+import { DataError } from '../errors/DataError.js';
+import { SchemaError } from '../errors/SchemaError.js';
+import { schemaValidator } from '../record/schemaValidator.js';
+import type { GoldenFile } from './GoldenFile.js';
 
 const validate = schemaValidator<GoldenFile>('golden.schema.json');
 

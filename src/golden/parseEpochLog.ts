@@ -1,4 +1,4 @@
-import { DataError } from '../errors/DataError';
+import { DataError } from '../errors/DataError.js';
 
 /** One `Epoch [e/N] - Loss: L, Train Acc: a%, Test Acc: b%, Grad Norm: g` line, accuracies as fractions. */
 export interface LoggedEpoch {

@@ -1,4 +1,4 @@
-import type { GoldenFile } from './GoldenFile';
+import type { GoldenFile } from './GoldenFile.js';
 
 type Claim = GoldenFile['claims'][number];
 const ACTS = ['sigmoid', 'tanh', 'relu'] as const;

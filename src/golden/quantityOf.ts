@@ -1,5 +1,5 @@
-import type { RunRecord } from '../record/RunRecord';
-import type { Quantity } from './GoldenFile';
+import type { RunRecord } from '../record/RunRecord.js';
+import type { Quantity } from './GoldenFile.js';
 
 /** The value of `quantity` in `record` at `epoch`, or undefined when the record lacks that epoch or field. */
 export function quantityOf(record: RunRecord, quantity: Quantity, epoch: number): number | undefined {

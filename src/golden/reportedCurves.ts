@@ -1,5 +1,5 @@
-import type { ReportedCurves, ReportedEpoch } from '../plots/ReportedEpoch';
-import type { GoldenFile } from './GoldenFile';
+import type { ReportedCurves, ReportedEpoch } from '../plots/ReportedEpoch.js';
+import type { GoldenFile } from './GoldenFile.js';
 
 /** The report's per-epoch figures, regrouped from the golden files as curves for plots. */
 export function reportedCurves(goldens: readonly GoldenFile[]): ReportedCurves {

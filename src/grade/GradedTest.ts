@@ -1,4 +1,4 @@
-import type { RubricTest } from './Rubric';
+import type { RubricTest } from './Rubric.js';
 
 /** Who may see a test's details (Gradescope's vocabulary). */
 export type Visibility = NonNullable<RubricTest['visibility']>;

@@ -1,15 +1,15 @@
 import { randomInt } from 'node:crypto';
-import { GradproofError } from '../errors/GradproofError';
-import type { GoldenFile } from '../golden/GoldenFile';
-import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits, type SandboxPolicy } from '../sandbox/SandboxLimits';
-import { gradeCode } from './code/gradeCode';
-import type { GradedTest, GradeReport, SkippedTest } from './GradedTest';
-import { gradeClaim } from './logs/gradeClaim';
-import { gradeFigures } from './logs/gradeFigures';
-import { readSubmittedRuns } from './logs/readSubmittedRuns';
-import type { SubmittedRun } from './logs/SubmittedRun';
-import type { Rubric } from './Rubric';
-import { failedTest, scoreCases } from './scoreCases';
+import { GradproofError } from '../errors/GradproofError.js';
+import type { GoldenFile } from '../golden/GoldenFile.js';
+import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits, type SandboxPolicy } from '../sandbox/SandboxLimits.js';
+import { gradeCode } from './code/gradeCode.js';
+import type { GradedTest, GradeReport, SkippedTest } from './GradedTest.js';
+import { gradeClaim } from './logs/gradeClaim.js';
+import { gradeFigures } from './logs/gradeFigures.js';
+import { readSubmittedRuns } from './logs/readSubmittedRuns.js';
+import type { SubmittedRun } from './logs/SubmittedRun.js';
+import type { Rubric } from './Rubric.js';
+import { failedTest, scoreCases } from './scoreCases.js';
 
 /** What to grade: logs and/or a code module, against a validated rubric and the golden files. */
 export interface GradeInput {

@@ -1,4 +1,4 @@
-import type { GradedTest, GradeReport } from './GradedTest';
+import type { GradedTest, GradeReport } from './GradedTest.js';
 
 /** One test in Gradescope's results.json. */
 export interface GradescopeTest {

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { DataError } from '../errors/DataError';
-import { GradproofError } from '../errors/GradproofError';
-import { SchemaError } from '../errors/SchemaError';
-import type { GoldenFile } from '../golden/GoldenFile';
-import { parseJsonText } from '../record/parseJsonText';
-import { schemaValidator } from '../record/schemaValidator';
-import { readRegularFile } from './intake/readRegularFile';
-import { shownPath } from './intake/shownPath';
-import type { Rubric } from './Rubric';
+import { DataError } from '../errors/DataError.js';
+import { GradproofError } from '../errors/GradproofError.js';
+import { SchemaError } from '../errors/SchemaError.js';
+import type { GoldenFile } from '../golden/GoldenFile.js';
+import { parseJsonText } from '../record/parseJsonText.js';
+import { schemaValidator } from '../record/schemaValidator.js';
+import { readRegularFile } from './intake/readRegularFile.js';
+import { shownPath } from './intake/shownPath.js';
+import type { Rubric } from './Rubric.js';
 
 const validate = schemaValidator<Rubric>('rubric.schema.json');
 

@@ -1,5 +1,5 @@
-import type { GradeReport } from './GradedTest';
-import { visibleOutput } from './gradescopeResults';
+import type { GradeReport } from './GradedTest.js';
+import { visibleOutput } from './gradescopeResults.js';
 
 /**
  * The readable summary `grade` prints: one line per test (score, name, visibility), the failing

@@ -1,6 +1,6 @@
-import { escapeXml as escapeMarkup } from '../plots/escapeXml';
-import type { GradeReport } from './GradedTest';
-import { visibleOutput } from './gradescopeResults';
+import { escapeXml as escapeMarkup } from '../plots/escapeXml.js';
+import type { GradeReport } from './GradedTest.js';
+import { visibleOutput } from './gradescopeResults.js';
 
 /** Characters XML 1.0 cannot carry at all (a submission's error text may hold them) are dropped, then markup escaped. */
 const escapeXml = (text: string): string =>

@@ -1,5 +1,5 @@
-import type { CaseResult } from './code/CaseResult';
-import type { GradedTest, Visibility } from './GradedTest';
+import type { CaseResult } from './code/CaseResult.js';
+import type { GradedTest, Visibility } from './GradedTest.js';
 
 /**
  * A test's score from its cases: `partial` gives points × passed/total (to 1e-4), `all` the points

@@ -1,8 +1,8 @@
-import { writeFileAtomic } from '../record/writeFileAtomic';
-import { writeJsonAtomic } from '../record/writeJsonAtomic';
-import type { GradeReport } from './GradedTest';
-import { gradescopeResults } from './gradescopeResults';
-import { renderJunit } from './renderJunit';
+import { writeFileAtomic } from '../record/writeFileAtomic.js';
+import { writeJsonAtomic } from '../record/writeJsonAtomic.js';
+import type { GradeReport } from './GradedTest.js';
+import { gradescopeResults } from './gradescopeResults.js';
+import { renderJunit } from './renderJunit.js';
 
 /**
  * Writes results.json (Gradescope) and, if asked, JUnit XML, each atomically (temporary file and

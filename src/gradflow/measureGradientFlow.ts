@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Batch } from '../data/makeBatch';
-import { Mlp } from '../models/Mlp';
-import type { MlpConfig } from '../models/MlpConfig';
-import { createRng } from '../random/Rng';
-import { crossEntropy } from '../train/crossEntropy';
+import type { Batch } from '../data/makeBatch.js';
+import { Mlp } from '../models/Mlp.js';
+import type { MlpConfig } from '../models/MlpConfig.js';
+import { createRng } from '../random/Rng.js';
+import { crossEntropy } from '../train/crossEntropy.js';
 
 /** Gradient flow through a freshly initialised net on one batch. */
 export interface GradientFlow {

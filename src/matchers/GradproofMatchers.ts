@@ -1,18 +1,21 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { GradcheckOptions } from '../gradcheck/GradcheckSettings';
-import type { HealthyOptions } from './toHaveHealthyGradients';
-import type { MatchGoldenOptions } from './toMatchGolden';
-import type { VanishingOptions } from './toShowVanishingGradients';
+import type { GradcheckOptions } from '../gradcheck/GradcheckSettings.js';
+import type { HealthyOptions } from './toHaveHealthyGradients.js';
+import type { MatchGoldenOptions } from './toMatchGolden.js';
+import type { VanishingOptions } from './toShowVanishingGradients.js';
 
 /**
  * gradproof's vitest matchers, declared once. `R` is what vitest's assertion returns.
  * - `expect(target).toPassGradcheck(options?)`: `target` is a GradcheckTarget
- *   (`{ f, params, gradient?, names?, kinkAtZero? }`, float32) or a Gradcheck64Target
- *   (`{ f, x: Float64Array, gradient }`); the check is checkGradients / checkGradients64.
+ *   (`{ f, params, gradient?, names?, kinkAtZero? }`, float32; variablesTarget, layersModelTarget
+ *   and opTarget make one) or a Gradcheck64Target (`{ f, x: Float64Array, gradient }`); the check
+ *   is checkGradients / checkGradients64.
  * - `expect(analytic).toMatchNumericGradient(f, at, options?)`: `analytic` is the gradient to
  *   check (tensors, or a Float64Array for a plain-number f); `f` is differenced at `at`.
  * - `expect(runOrFlow).toShowVanishingGradients({ below, layers })`: the first `layers` layers'
- *   gradient norms (a RunRecord's epoch-1 first batch, a GradientFlow, or a number[]) are below `below`.
+ *   gradient norms are below `below`: a RunRecord's (epoch-1 first batch), a gradient flow `{ layerNorms }`
+ *   (measureGradientFlow, measureLayersModelGradientFlow, measureVariablesGradientFlow), a number[],
+ *   a typed array or a 1-D tensor.
  * - `expect(runOrFlow).toHaveHealthyGradients({ above, below })`: every layer's norm is in [above, below].
  * - `expect(recordOrRecords).toMatchGolden(id)`: the golden entry `id` is judged reproduced.
  * - `expect([a, b]).toBeReproducible()` / `await expect(() => run()).toBeReproducible()`: bit-identical epochs.

@@ -1,12 +1,12 @@
 import type { ExpectStatic } from 'vitest';
-import { toMatchNumericGradient } from './toMatchNumericGradient';
-import { toPassGradcheck } from './toPassGradcheck';
-import { toShowVanishingGradients } from './toShowVanishingGradients';
-import { toHaveHealthyGradients } from './toHaveHealthyGradients';
-import { toMatchGolden } from './toMatchGolden';
-import { toBeReproducible } from './toBeReproducible';
+import { toMatchNumericGradient } from './toMatchNumericGradient.js';
+import { toPassGradcheck } from './toPassGradcheck.js';
+import { toShowVanishingGradients } from './toShowVanishingGradients.js';
+import { toHaveHealthyGradients } from './toHaveHealthyGradients.js';
+import { toMatchGolden } from './toMatchGolden.js';
+import { toBeReproducible } from './toBeReproducible.js';
 
-export type { GradproofMatchers } from './GradproofMatchers';
+export type { GradproofMatchers } from './GradproofMatchers.js';
 
 /**
  * Every gradproof matcher, for `expect.extend(gradproofMatchers)`. One entry per matcher file;

@@ -1,6 +1,6 @@
 import type { MatcherResult as ExpectationResult, MatcherState } from 'vitest';
-import { formatGradcheckFailure } from '../gradcheck/formatGradcheckFailure';
-import type { GradcheckReport } from '../gradcheck/GradcheckReport';
+import { formatGradcheckFailure } from '../gradcheck/formatGradcheckFailure.js';
+import type { GradcheckReport } from '../gradcheck/GradcheckReport.js';
 
 /**
  * A matcher result from a gradcheck report: pass = report.ok; `actual`/`expected` are the worst

@@ -1,5 +1,5 @@
 // Side-effect entry for vitest `setupFiles`: registers every gradproof matcher on vitest's expect.
 import { expect } from 'vitest';
-import { registerMatchers } from './index';
+import { registerMatchers } from './index.js';
 
 registerMatchers(expect);

@@ -1,6 +1,7 @@
 import type { MatcherResult as ExpectationResult, MatcherState } from 'vitest';
-import { UsageError } from '../errors/UsageError';
-import type { RunRecord } from '../record/RunRecord';
+import { describeValue } from '../errors/describeValue.js';
+import { UsageError } from '../errors/UsageError.js';
+import type { RunRecord } from '../record/RunRecord.js';
 
 type Epoch = RunRecord['epochs'][number];
 
@@ -50,5 +51,5 @@ export function toBeReproducible(this: MatcherState, received: unknown): Expecta
       return judge(runs);
     })();
   }
-  throw new UsageError(`${api}: expected an array of run records or a function that returns one, got ${received === null ? 'null' : typeof received}`);
+  throw new UsageError(`${api}: expected an array of run records or a function that returns one, got ${describeValue(received)}`);
 }

@@ -1,6 +1,6 @@
 import type { MatcherResult as ExpectationResult, MatcherState } from 'vitest';
-import { UsageError } from '../errors/UsageError';
-import { layerNormsOf, type LayerNormSource } from './layerNormsOf';
+import { UsageError } from '../errors/UsageError.js';
+import { layerNormsOf, type LayerNormSource } from './layerNormsOf.js';
 
 /** Options of `toHaveHealthyGradients`; the defaults read "neither vanished nor exploded". */
 export interface HealthyOptions extends LayerNormSource {

@@ -1,9 +1,9 @@
 import type { MatcherResult as ExpectationResult, MatcherState } from 'vitest';
-import { buildReportCard } from '../card/buildReportCard';
-import { UsageError } from '../errors/UsageError';
-import { DEFAULT_GOLDEN_DIR, loadGoldenDirSync } from '../golden/loadGoldenDir';
-import type { RunRecord } from '../record/RunRecord';
-import { validateRunRecord } from '../record/runRecordIO';
+import { buildReportCard } from '../card/buildReportCard.js';
+import { UsageError } from '../errors/UsageError.js';
+import { DEFAULT_GOLDEN_DIR, loadGoldenDirSync } from '../golden/loadGoldenDir.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { validateRunRecord } from '../record/runRecordIO.js';
 
 /** Options of `toMatchGolden`: another golden folder than the shipped one. */
 export interface MatchGoldenOptions {

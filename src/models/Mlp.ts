@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Rng } from '../random/Rng';
-import { applyDropout } from '../regularizers/dropout';
-import { activate } from './activate';
-import { batchNorm, updateRunningMoments, type BatchMoments, type BatchNormState } from './batchNorm';
-import { initLinear } from './initLinear';
-import type { MlpConfig } from './MlpConfig';
-import { validateMlpConfig } from './validateMlpConfig';
+import type { Rng } from '../random/Rng.js';
+import { applyDropout } from '../regularizers/dropout.js';
+import { activate } from './activate.js';
+import { batchNorm, updateRunningMoments, type BatchMoments, type BatchNormState } from './batchNorm.js';
+import { initLinear } from './initLinear.js';
+import type { MlpConfig } from './MlpConfig.js';
+import { validateMlpConfig } from './validateMlpConfig.js';
 
 /** A variable that owns its initial value's data (tf.variable alone would leave the initial tensor allocated). */
 function owned(initial: tf.Tensor, trainable: boolean): tf.Variable {

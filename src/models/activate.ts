@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Activation } from './MlpConfig';
+import type { Activation } from './MlpConfig.js';
 
 /** Applies a hidden-layer nonlinearity. */
 export function activate(x: tf.Tensor2D, activation: Activation): tf.Tensor2D {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from '../backend/kernels/batchNormKernels';
-import { RUNNING_MOMENTS_KERNEL } from '../backend/kernels/runningMomentsKernel';
+import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from '../backend/kernels/batchNormKernels.js';
+import { RUNNING_MOMENTS_KERNEL } from '../backend/kernels/runningMomentsKernel.js';
 
 /** PyTorch's BatchNorm1d defaults. */
 export const BN_EPSILON = 1e-5;

@@ -1,5 +1,5 @@
-import type { Rng } from '../random/Rng';
-import type { InitKind } from './MlpConfig';
+import type { Rng } from '../random/Rng.js';
+import type { InitKind } from './MlpConfig.js';
 
 /** Initial values of one linear layer: `weight` is fan_in×fan_out row-major (x·W), `bias` fan_out. */
 export interface LinearInit {

@@ -1,5 +1,5 @@
-import { UsageError } from '../errors/UsageError';
-import type { MlpConfig } from './MlpConfig';
+import { UsageError } from '../errors/UsageError.js';
+import type { MlpConfig } from './MlpConfig.js';
 
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu'];
 const INITS = ['torch-default', 'xavier', 'he'];

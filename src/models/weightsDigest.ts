@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Mlp } from './Mlp';
+import type { Mlp } from './Mlp.js';
 
 /** sha256 of every trainable parameter's float32 bytes, in trainableVariables order. */
 export function weightsDigest(model: Mlp): string {

@@ -1,4 +1,4 @@
-import type { MarkerShape } from './markerSvg';
+import type { MarkerShape } from './markerSvg.js';
 
 /** One (x, y) sample of a series. */
 export interface Point {

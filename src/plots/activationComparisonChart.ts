@@ -1,10 +1,10 @@
-import { UsageError } from '../errors/UsageError';
-import type { RunRecord } from '../record/RunRecord';
-import type { ChartSpec, Series } from './ChartSpec';
-import type { LegendEntry } from './legendSvg';
-import { paletteColor } from './palette';
-import { panelGrid } from './panelGrid';
-import { epochSummary, groupByExperiment } from './recordSeries';
+import { UsageError } from '../errors/UsageError.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import type { ChartSpec, Series } from './ChartSpec.js';
+import type { LegendEntry } from './legendSvg.js';
+import { paletteColor } from './palette.js';
+import { panelGrid } from './panelGrid.js';
+import { epochSummary, groupByExperiment } from './recordSeries.js';
 
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu'];
 

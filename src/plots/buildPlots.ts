@@ -1,12 +1,12 @@
-import type { RunRecord } from '../record/RunRecord';
-import { activationComparisonChart } from './activationComparisonChart';
-import { depthProfileChart } from './depthProfileChart';
-import { layerGradientChart } from './layerGradientChart';
-import { lossAccuracyChart } from './lossAccuracyChart';
-import type { Plot } from './Plot';
-import { q2OverlayChart } from './q2OverlayChart';
-import { groupByExperiment } from './recordSeries';
-import type { ReportedCurves } from './ReportedEpoch';
+import type { RunRecord } from '../record/RunRecord.js';
+import { activationComparisonChart } from './activationComparisonChart.js';
+import { depthProfileChart } from './depthProfileChart.js';
+import { layerGradientChart } from './layerGradientChart.js';
+import { lossAccuracyChart } from './lossAccuracyChart.js';
+import type { Plot } from './Plot.js';
+import { q2OverlayChart } from './q2OverlayChart.js';
+import { groupByExperiment } from './recordSeries.js';
+import type { ReportedCurves } from './ReportedEpoch.js';
 
 /** Options for `buildPlots` / `writePlots`. */
 export interface BuildPlotsOptions {

@@ -1,11 +1,11 @@
-import type { ChartSpec, Point } from './ChartSpec';
-import { escapeXml } from './escapeXml';
-import { fitAxes } from './fitAxes';
-import { markerSvg } from './markerSvg';
-import { legendEntries, legendSvg, legendWidth } from './legendSvg';
-import { paletteColor } from './palette';
-import { prepareSeries } from './prepareSeries';
-import { px, svgText, textWidth } from './svgText';
+import type { ChartSpec, Point } from './ChartSpec.js';
+import { escapeXml } from './escapeXml.js';
+import { fitAxes } from './fitAxes.js';
+import { markerSvg } from './markerSvg.js';
+import { legendEntries, legendSvg, legendWidth } from './legendSvg.js';
+import { paletteColor } from './palette.js';
+import { prepareSeries } from './prepareSeries.js';
+import { px, svgText, textWidth } from './svgText.js';
 
 /** Default chart size in px. */
 export const CHART_WIDTH = 640;

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/UsageError';
+import { UsageError } from '../errors/UsageError.js';
 
 // Viridis anchors, cut before its bright yellow end, which is unreadable as a thin line on white.
 const ANCHORS: readonly (readonly [number, number, number])[] = [

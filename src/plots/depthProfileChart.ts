@@ -1,10 +1,10 @@
-import { UsageError } from '../errors/UsageError';
-import type { RunRecord } from '../record/RunRecord';
-import type { Series } from './ChartSpec';
-import { REPORT_VANISHING_LEVEL } from './layerGradientChart';
-import { lineChart } from './lineChart';
-import { paletteColor } from './palette';
-import { seedSummary, seedsNote, singleExperiment } from './recordSeries';
+import { UsageError } from '../errors/UsageError.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import type { Series } from './ChartSpec.js';
+import { REPORT_VANISHING_LEVEL } from './layerGradientChart.js';
+import { lineChart } from './lineChart.js';
+import { paletteColor } from './palette.js';
+import { seedSummary, seedsNote, singleExperiment } from './recordSeries.js';
 
 /** Runs of each variant of one activation, keyed plain / vg / bn (any subset, any other keys after them). */
 export type RecordsByVariant = Readonly<Record<string, readonly RunRecord[]>>;

@@ -1,8 +1,8 @@
-import type { ChartSpec } from './ChartSpec';
-import type { PreparedSeries } from './prepareSeries';
-import type { AxisTicks } from './Tick';
-import { linearTicks } from './linearTicks';
-import { logTicks } from './logTicks';
+import type { ChartSpec } from './ChartSpec.js';
+import type { PreparedSeries } from './prepareSeries.js';
+import type { AxisTicks } from './Tick.js';
+import { linearTicks } from './linearTicks.js';
+import { logTicks } from './logTicks.js';
 
 /** The fitted x and y axes of a chart. */
 export interface FittedAxes {

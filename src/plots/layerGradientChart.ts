@@ -1,8 +1,8 @@
-import type { RunRecord } from '../record/RunRecord';
-import type { Series } from './ChartSpec';
-import { colorRamp } from './colorRamp';
-import { lineChart } from './lineChart';
-import { epochSummary, seedsNote, singleExperiment } from './recordSeries';
+import type { RunRecord } from '../record/RunRecord.js';
+import type { Series } from './ChartSpec.js';
+import { colorRamp } from './colorRamp.js';
+import { lineChart } from './lineChart.js';
+import { epochSummary, seedsNote, singleExperiment } from './recordSeries.js';
 
 /** The report's threshold: "it reached 10^{-14}". */
 export const REPORT_VANISHING_LEVEL = 1e-14;

@@ -1,8 +1,8 @@
-import type { Series } from './ChartSpec';
-import { escapeXml } from './escapeXml';
-import { type MarkerShape, markerSvg } from './markerSvg';
-import { paletteColor } from './palette';
-import { px, svgText, textWidth } from './svgText';
+import type { Series } from './ChartSpec.js';
+import { escapeXml } from './escapeXml.js';
+import { type MarkerShape, markerSvg } from './markerSvg.js';
+import { paletteColor } from './palette.js';
+import { px, svgText, textWidth } from './svgText.js';
 
 /** One legend entry: a line sample (dashed or solid) and a name. */
 export interface LegendEntry {

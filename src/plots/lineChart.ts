@@ -1,7 +1,7 @@
-import type { ChartSpec } from './ChartSpec';
-import { CHART_HEIGHT, CHART_WIDTH, chartBody } from './chartBody';
-import { svgDocument } from './svgDocument';
-import { validateChartSpec } from './validateChartSpec';
+import type { ChartSpec } from './ChartSpec.js';
+import { CHART_HEIGHT, CHART_WIDTH, chartBody } from './chartBody.js';
+import { svgDocument } from './svgDocument.js';
+import { validateChartSpec } from './validateChartSpec.js';
 
 /**
  * A line chart as a standalone SVG string: title, axes with labels, a linear or log10 y axis

@@ -1,6 +1,6 @@
-import { UsageError } from '../errors/UsageError';
-import type { AxisTicks } from './Tick';
-import { formatTick } from './formatTick';
+import { UsageError } from '../errors/UsageError.js';
+import type { AxisTicks } from './Tick.js';
+import { formatTick } from './formatTick.js';
 
 /**
  * Ticks at a "nice" step (1, 2 or 5 × 10^k) covering [lo, hi], about `target` of them; the

@@ -1,6 +1,6 @@
-import { UsageError } from '../errors/UsageError';
-import type { AxisTicks, Tick } from './Tick';
-import { formatTick } from './formatTick';
+import { UsageError } from '../errors/UsageError.js';
+import type { AxisTicks, Tick } from './Tick.js';
+import { formatTick } from './formatTick.js';
 
 /**
  * Base-10 axis over whole decades covering [lo, hi] (both > 0). Every decade gets a tick

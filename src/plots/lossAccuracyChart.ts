@@ -1,9 +1,9 @@
-import type { RunRecord } from '../record/RunRecord';
-import type { ChartSpec, Series } from './ChartSpec';
-import type { LegendEntry } from './legendSvg';
-import { paletteColor } from './palette';
-import { panelGrid } from './panelGrid';
-import { type EpochRow, epochSummary, seedsNote, singleExperiment } from './recordSeries';
+import type { RunRecord } from '../record/RunRecord.js';
+import type { ChartSpec, Series } from './ChartSpec.js';
+import type { LegendEntry } from './legendSvg.js';
+import { paletteColor } from './palette.js';
+import { panelGrid } from './panelGrid.js';
+import { type EpochRow, epochSummary, seedsNote, singleExperiment } from './recordSeries.js';
 
 interface Split {
   readonly name: string;

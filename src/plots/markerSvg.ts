@@ -1,4 +1,4 @@
-import { px } from './svgText';
+import { px } from './svgText.js';
 
 /** Point marker shapes; distinct shapes keep overlapping or same-hue series apart. */
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond';

@@ -1,10 +1,10 @@
-import { UsageError } from '../errors/UsageError';
-import type { ChartSpec } from './ChartSpec';
-import { CHART_HEIGHT, CHART_WIDTH, chartBody } from './chartBody';
-import { type LegendEntry, legendRow } from './legendSvg';
-import { svgDocument } from './svgDocument';
-import { px, svgText } from './svgText';
-import { validateChartSpec } from './validateChartSpec';
+import { UsageError } from '../errors/UsageError.js';
+import type { ChartSpec } from './ChartSpec.js';
+import { CHART_HEIGHT, CHART_WIDTH, chartBody } from './chartBody.js';
+import { type LegendEntry, legendRow } from './legendSvg.js';
+import { svgDocument } from './svgDocument.js';
+import { px, svgText } from './svgText.js';
+import { validateChartSpec } from './validateChartSpec.js';
 
 /** Options for `panelGrid`. */
 export interface PanelGridOptions {

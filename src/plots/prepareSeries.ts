@@ -1,4 +1,4 @@
-import type { AxisScale, BandPoint, Point, Series } from './ChartSpec';
+import type { AxisScale, BandPoint, Point, Series } from './ChartSpec.js';
 
 /** A series split into drawable runs, with what had to be left out. */
 export interface PreparedSeries {

@@ -1,12 +1,12 @@
-import { UsageError } from '../errors/UsageError';
-import type { RunRecord } from '../record/RunRecord';
-import type { AxisScale, ChartSpec, Series } from './ChartSpec';
-import type { LegendEntry } from './legendSvg';
-import { MARKER_SHAPES, type MarkerShape } from './markerSvg';
-import { paletteColor } from './palette';
-import { panelGrid } from './panelGrid';
-import { type EpochRow, epochSummary, groupByExperiment } from './recordSeries';
-import type { ReportedCurves, ReportedEpoch } from './ReportedEpoch';
+import { UsageError } from '../errors/UsageError.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import type { AxisScale, ChartSpec, Series } from './ChartSpec.js';
+import type { LegendEntry } from './legendSvg.js';
+import { MARKER_SHAPES, type MarkerShape } from './markerSvg.js';
+import { paletteColor } from './palette.js';
+import { panelGrid } from './panelGrid.js';
+import { type EpochRow, epochSummary, groupByExperiment } from './recordSeries.js';
+import type { ReportedCurves, ReportedEpoch } from './ReportedEpoch.js';
 
 /** The report's order of the Q2 runs; other gurmukhi experiments follow. */
 export const Q2_RUNS = ['gurmukhi/dropout', 'gurmukhi/l1-dropout', 'gurmukhi/l2-dropout', 'gurmukhi/l1-l2-dropout'];

@@ -1,6 +1,6 @@
-import { UsageError } from '../errors/UsageError';
-import type { RunRecord } from '../record/RunRecord';
-import type { BandPoint, Point } from './ChartSpec';
+import { UsageError } from '../errors/UsageError.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import type { BandPoint, Point } from './ChartSpec.js';
 
 /** One epoch row of a run record. */
 export type EpochRow = RunRecord['epochs'][number];

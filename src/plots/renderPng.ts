@@ -1,5 +1,5 @@
 import { Resvg } from '@resvg/resvg-js';
-import { UsageError } from '../errors/UsageError';
+import { UsageError } from '../errors/UsageError.js';
 
 /** Options for `renderPng`. */
 export interface RenderPngOptions {

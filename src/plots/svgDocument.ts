@@ -1,4 +1,4 @@
-import { FONT_FAMILY } from './svgText';
+import { FONT_FAMILY } from './svgText.js';
 
 /** Wraps SVG elements in a standalone `<svg>` document of the given size with the chart font. */
 export function svgDocument(width: number, height: number, body: string): string {

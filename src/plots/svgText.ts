@@ -1,4 +1,4 @@
-import { escapeXml } from './escapeXml';
+import { escapeXml } from './escapeXml.js';
 
 /** The font stack every chart uses; DejaVu Sans is what the PNG renderer loads. */
 export const FONT_FAMILY = 'DejaVu Sans, Verdana, Arial, sans-serif';

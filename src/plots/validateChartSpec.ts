@@ -1,5 +1,5 @@
-import { UsageError } from '../errors/UsageError';
-import type { ChartSpec } from './ChartSpec';
+import { UsageError } from '../errors/UsageError.js';
+import type { ChartSpec } from './ChartSpec.js';
 
 /** Throws a UsageError naming `api` when a spec cannot be drawn (bad size, bad fixed domain). */
 export function validateChartSpec(spec: ChartSpec, api: string): void {

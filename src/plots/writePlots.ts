@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { RunRecord } from '../record/RunRecord';
-import { type BuildPlotsOptions, buildPlots } from './buildPlots';
-import { renderPng } from './renderPng';
-import { writeFileAtomic } from '../record/writeFileAtomic';
+import type { RunRecord } from '../record/RunRecord.js';
+import { type BuildPlotsOptions, buildPlots } from './buildPlots.js';
+import { renderPng } from './renderPng.js';
+import { writeFileAtomic } from '../record/writeFileAtomic.js';
 
 /** Options for `writePlots`. */
 export interface WritePlotsOptions extends BuildPlotsOptions {

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { UsageError } from '../errors/UsageError';
+import { UsageError } from '../errors/UsageError.js';
 
 /**
  * A seeded random stream. Every random draw in gradproof (initialisation, splits, shuffles,

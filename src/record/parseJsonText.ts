@@ -1,5 +1,5 @@
-import { DataError } from '../errors/DataError';
-import { jsonNestingDepth } from './jsonNestingDepth';
+import { DataError } from '../errors/DataError.js';
+import { jsonNestingDepth } from './jsonNestingDepth.js';
 
 /** Deeper than any document gradproof reads (a run record nests about 5 levels, a rubric 5). */
 export const MAX_JSON_DEPTH = 64;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { DataError } from '../errors/DataError';
-import { parseJsonText } from './parseJsonText';
+import { DataError } from '../errors/DataError.js';
+import { parseJsonText } from './parseJsonText.js';
 
 /**
  * The parsed JSON in `file`. An unreadable file, text nested deeper than MAX_JSON_DEPTH (checked

@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../errors/DataError';
-import type { RunRecord } from './RunRecord';
-import { readRunRecord } from './runRecordIO';
+import { DataError } from '../errors/DataError.js';
+import type { RunRecord } from './RunRecord.js';
+import { readRunRecord } from './runRecordIO.js';
 
 /**
  * Every run record under `dir` (recursively, `*.json` files whose name does not start with `.`

@@ -1,7 +1,7 @@
-import { readJsonFile } from './readJsonFile';
-import type { RunRecord } from './RunRecord';
-import { schemaValidator } from './schemaValidator';
-import { writeJsonAtomic } from './writeJsonAtomic';
+import { readJsonFile } from './readJsonFile.js';
+import type { RunRecord } from './RunRecord.js';
+import { schemaValidator } from './schemaValidator.js';
+import { writeJsonAtomic } from './writeJsonAtomic.js';
 
 const validate = schemaValidator<RunRecord>('run-record.schema.json');
 

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import AjvModule from 'ajv';
-import type { ValidateFunction } from 'ajv';
-import { SchemaError } from '../errors/SchemaError';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { SchemaError } from '../errors/SchemaError.js';
 
-// ajv ships CommonJS; under ESM interop the class may sit on `.default`.
-const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule;
+// ajv ships CommonJS and names its class as a property too, which every resolution mode (Bundler,
+// NodeNext) and Node's own CommonJS interop agree on; its default export they do not.
 const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
 const cache = new Map<string, ValidateFunction>();
 

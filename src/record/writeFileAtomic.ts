@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DataError } from '../errors/DataError';
+import { DataError } from '../errors/DataError.js';
 
 /**
  * Writes bytes or text to `path` via a temporary file in the same folder and a rename, so a

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from './writeFileAtomic';
+import { writeFileAtomic } from './writeFileAtomic.js';
 
 /**
  * Writes `value` as pretty JSON to `path` atomically (temporary file + rename), so a crash or a

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors/UsageError';
+import { UsageError } from '../errors/UsageError.js';
 
 /** Throws a UsageError unless `rate` is a finite number ≥ 0 (NaN and negatives are named). */
 export function checkPenaltyRate(rate: number, api: string): void {

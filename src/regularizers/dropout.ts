@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { UsageError } from '../errors/UsageError';
-import type { Rng } from '../random/Rng';
+import { UsageError } from '../errors/UsageError.js';
+import type { Rng } from '../random/Rng.js';
 
 /** Inverted dropout, written from scratch: a serialisable spec. */
 export interface DropoutSpec {

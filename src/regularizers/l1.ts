@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { checkPenaltyRate } from './checkPenaltyRate';
+import { checkPenaltyRate } from './checkPenaltyRate.js';
 
 /** L1 penalty spec: λ1·Σ|θ| over all parameters (weights and biases). */
 export interface L1Spec {

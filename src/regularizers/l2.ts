@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { checkPenaltyRate } from './checkPenaltyRate';
+import { checkPenaltyRate } from './checkPenaltyRate.js';
 
 /** L2 penalty spec: λ2·Σθ² over all parameters (weights and biases), with no ½. */
 export interface L2Spec {

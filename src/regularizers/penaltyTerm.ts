@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { l1Penalty } from './l1';
-import { l2Penalty } from './l2';
-import type { PenaltySpec } from './PenaltySpec';
+import { l1Penalty } from './l1.js';
+import { l2Penalty } from './l2.js';
+import type { PenaltySpec } from './PenaltySpec.js';
 
 /** The sum of all `specs`' penalties on `params` (a scalar 0 when there are none). */
 export function penaltyTerm(specs: readonly PenaltySpec[], params: readonly tf.Tensor[]): tf.Scalar {

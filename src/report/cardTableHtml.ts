@@ -1,7 +1,7 @@
-import type { CardEntry } from '../card/CardEntry';
-import { escapeXml as esc } from '../plots/escapeXml';
-import { formatBand, formatMeasured, formatReported } from './formatCardValue';
-import { verdictCounts } from './verdictCounts';
+import type { CardEntry } from '../card/CardEntry.js';
+import { escapeXml as esc } from '../plots/escapeXml.js';
+import { formatBand, formatMeasured, formatReported } from './formatCardValue.js';
+import { verdictCounts } from './verdictCounts.js';
 
 const LABEL = { reproduced: 'reproduced', 'not-reproduced': 'not reproduced', inconclusive: 'inconclusive' } as const;
 

@@ -1,5 +1,5 @@
-import type { Plot } from '../plots/Plot';
-import { escapeXml as esc } from '../plots/escapeXml';
+import type { Plot } from '../plots/Plot.js';
+import { escapeXml as esc } from '../plots/escapeXml.js';
 
 /**
  * A plot inlined as `<figure>` with its caption. The SVG namespace declaration is dropped:

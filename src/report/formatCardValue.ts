@@ -1,4 +1,4 @@
-import type { CardEntry } from '../card/CardEntry';
+import type { CardEntry } from '../card/CardEntry.js';
 
 /** Whether an entry's numbers are accuracies (fractions shown as percentages). */
 export function isAccuracyEntry(id: string): boolean {

@@ -1,7 +1,7 @@
-import { compareExperiments } from '../plots/buildPlots';
-import { escapeXml as esc } from '../plots/escapeXml';
-import { groupByExperiment } from '../plots/recordSeries';
-import type { RunRecord } from '../record/RunRecord';
+import { compareExperiments } from '../plots/buildPlots.js';
+import { escapeXml as esc } from '../plots/escapeXml.js';
+import { groupByExperiment } from '../plots/recordSeries.js';
+import type { RunRecord } from '../record/RunRecord.js';
 
 /**
  * Where the numbers came from: per experiment its seeds, protocol, epochs, training-set limit

@@ -1,7 +1,7 @@
-import type { CardEntry } from '../card/CardEntry';
-import { UsageError } from '../errors/UsageError';
-import { formatBand, formatMeasured, formatReported } from './formatCardValue';
-import { verdictCounts } from './verdictCounts';
+import type { CardEntry } from '../card/CardEntry.js';
+import { UsageError } from '../errors/UsageError.js';
+import { formatBand, formatMeasured, formatReported } from './formatCardValue.js';
+import { verdictCounts } from './verdictCounts.js';
 
 const SECTIONS = [
   { id: 'Q1', title: 'Q1 — CIFAR-10: activations and vanishing gradients' },

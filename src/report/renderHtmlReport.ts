@@ -1,15 +1,15 @@
-import type { CardEntry } from '../card/CardEntry';
-import { UsageError } from '../errors/UsageError';
-import { buildPlots } from '../plots/buildPlots';
-import { escapeXml as esc } from '../plots/escapeXml';
-import type { Plot } from '../plots/Plot';
-import type { ReportedCurves } from '../plots/ReportedEpoch';
-import type { RunRecord } from '../record/RunRecord';
-import { badge, cardTableHtml } from './cardTableHtml';
-import { figureHtml } from './figureHtml';
-import { provenanceHtml } from './provenanceHtml';
-import { REPORT_CSS } from './reportCss';
-import { verdictCounts } from './verdictCounts';
+import type { CardEntry } from '../card/CardEntry.js';
+import { UsageError } from '../errors/UsageError.js';
+import { buildPlots } from '../plots/buildPlots.js';
+import { escapeXml as esc } from '../plots/escapeXml.js';
+import type { Plot } from '../plots/Plot.js';
+import type { ReportedCurves } from '../plots/ReportedEpoch.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { badge, cardTableHtml } from './cardTableHtml.js';
+import { figureHtml } from './figureHtml.js';
+import { provenanceHtml } from './provenanceHtml.js';
+import { REPORT_CSS } from './reportCss.js';
+import { verdictCounts } from './verdictCounts.js';
 
 /** What `renderHtmlReport` needs. */
 export interface HtmlReportInput {

@@ -1,4 +1,4 @@
-import type { CardEntry, Verdict } from '../card/CardEntry';
+import type { CardEntry, Verdict } from '../card/CardEntry.js';
 
 /** How many entries got each verdict, and how many gating entries were not reproduced. */
 export interface VerdictCounts {

@@ -1,4 +1,4 @@
-import type { BackendChoice } from '../backend/BackendInfo';
+import type { BackendChoice } from '../backend/BackendInfo.js';
 
 /** What `reproduce` runs and where it writes. */
 export interface ReproduceOptions {

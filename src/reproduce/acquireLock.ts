@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors/UsageError';
+import { UsageError } from '../errors/UsageError.js';
 
 /**
  * Takes `<dir>/.gradproof.lock` for this process (exclusive create), so two `reproduce`

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readRunRecord } from '../record/runRecordIO';
-import type { RunRecord } from '../record/RunRecord';
+import { readRunRecord } from '../record/runRecordIO.js';
+import type { RunRecord } from '../record/RunRecord.js';
 
 /**
  * The finished record at `path` if it is valid and was made with the same seed, epochs and

@@ -1,6 +1,6 @@
-import { getExperiment } from '../experiments/getExperiment';
-import type { PlannedRun } from './planRuns';
-import { runCost } from './runCost';
+import { getExperiment } from '../experiments/getExperiment.js';
+import type { PlannedRun } from './planRuns.js';
+import { runCost } from './runCost.js';
 
 /**
  * The runs reordered for a pool of workers: seed by seed (so early results still cover every

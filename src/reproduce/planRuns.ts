@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { UsageError } from '../errors/UsageError';
-import { EXPERIMENTS } from '../experiments/experiments';
+import { UsageError } from '../errors/UsageError.js';
+import { EXPERIMENTS } from '../experiments/experiments.js';
 
 /** One fresh run the reproduce command must have: which experiment, which seed, where its record goes. */
 export interface PlannedRun {

@@ -1,19 +1,19 @@
 import path from 'node:path';
-import { buildReportCard } from '../card/buildReportCard';
-import type { CardEntry } from '../card/CardEntry';
-import { loadGoldenDir } from '../golden/loadGoldenDir';
-import { reportedCurves } from '../golden/reportedCurves';
-import { writePlots } from '../plots/writePlots';
-import type { RunRecord } from '../record/RunRecord';
-import { writeJsonAtomic } from '../record/writeJsonAtomic';
-import { renderCardMarkdown } from '../report/renderCardMarkdown';
-import { writeHtmlReport } from '../report/writeHtmlReport';
-import { writeFileAtomic } from '../record/writeFileAtomic';
-import { acquireLock } from './acquireLock';
-import { removeStaleTemps } from './removeStaleTemps';
-import { reproduceChain } from './reproduceChain';
-import { reproduceRuns } from './reproduceRuns';
-import type { ReproduceOptions } from './ReproduceOptions';
+import { buildReportCard } from '../card/buildReportCard.js';
+import type { CardEntry } from '../card/CardEntry.js';
+import { loadGoldenDir } from '../golden/loadGoldenDir.js';
+import { reportedCurves } from '../golden/reportedCurves.js';
+import { writePlots } from '../plots/writePlots.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { writeJsonAtomic } from '../record/writeJsonAtomic.js';
+import { renderCardMarkdown } from '../report/renderCardMarkdown.js';
+import { writeHtmlReport } from '../report/writeHtmlReport.js';
+import { writeFileAtomic } from '../record/writeFileAtomic.js';
+import { acquireLock } from './acquireLock.js';
+import { removeStaleTemps } from './removeStaleTemps.js';
+import { reproduceChain } from './reproduceChain.js';
+import { reproduceRuns } from './reproduceRuns.js';
+import type { ReproduceOptions } from './ReproduceOptions.js';
 
 /** What a reproduce wrote and found. */
 export interface ReproduceResult {

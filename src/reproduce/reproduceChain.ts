@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { getExperiment } from '../experiments/getExperiment';
-import { runExperiment } from '../experiments/runExperiment';
-import { UsageError } from '../errors/UsageError';
-import { Mlp } from '../models/Mlp';
-import { createRng } from '../random/Rng';
-import type { RunRecord } from '../record/RunRecord';
-import { writeRunRecord } from '../record/runRecordIO';
-import type { ReproduceOptions } from './ReproduceOptions';
+import { getExperiment } from '../experiments/getExperiment.js';
+import { runExperiment } from '../experiments/runExperiment.js';
+import { UsageError } from '../errors/UsageError.js';
+import { Mlp } from '../models/Mlp.js';
+import { createRng } from '../random/Rng.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { writeRunRecord } from '../record/runRecordIO.js';
+import type { ReproduceOptions } from './ReproduceOptions.js';
 
 /**
  * The chained protocol, a forensic tool: for each seed, the experiments in `order` run one after

@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads';
-import { getExperiment } from '../experiments/getExperiment';
-import type { RunRecord } from '../record/RunRecord';
-import { isRunDone } from './isRunDone';
-import { planRuns, type PlannedRun } from './planRuns';
-import { longestFirst } from './longestFirst';
-import type { ReproduceOptions } from './ReproduceOptions';
-import { runInChild } from './runInChild';
+import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads.js';
+import { getExperiment } from '../experiments/getExperiment.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { isRunDone } from './isRunDone.js';
+import { planRuns, type PlannedRun } from './planRuns.js';
+import { longestFirst } from './longestFirst.js';
+import type { ReproduceOptions } from './ReproduceOptions.js';
+import { runInChild } from './runInChild.js';
 
 /**
  * Makes sure every planned fresh run has a finished record: runs already done (same seed,

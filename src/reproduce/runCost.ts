@@ -1,5 +1,5 @@
-import { mlpFlops } from '../bench/mlpFlops';
-import type { ExperimentConfig } from '../experiments/ExperimentConfig';
+import { mlpFlops } from '../bench/mlpFlops.js';
+import type { ExperimentConfig } from '../experiments/ExperimentConfig.js';
 
 /** Training examples per epoch by data set, as the protocol splits them (CIFAR keeps 80% of 50,000). */
 const TRAIN_EXAMPLES: Record<ExperimentConfig['dataset'], number> = { cifar10: 40_000, gurmukhi: 1_000 };

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { GradproofError } from '../errors/GradproofError';
+import { GradproofError } from '../errors/GradproofError.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gradproof.js', import.meta.url));
 

@@ -1,4 +1,4 @@
-import { GradproofError } from '../errors/GradproofError';
+import { GradproofError } from '../errors/GradproofError.js';
 
 /** How a sandboxed submission failed, as opposed to answering (rightly or wrongly). */
 export type SandboxFailureKind = 'load' | 'timeout' | 'memory' | 'exit' | 'protocol' | 'spawn' | 'unavailable';

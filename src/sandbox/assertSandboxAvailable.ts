@@ -1,6 +1,6 @@
-import { SandboxError } from './SandboxError';
-import type { SandboxPolicy } from './SandboxLimits';
-import { strictSandboxSupport } from './strictSandbox';
+import { SandboxError } from './SandboxError.js';
+import type { SandboxPolicy } from './SandboxLimits.js';
+import { strictSandboxSupport } from './strictSandbox.js';
 
 /**
  * Throws a SandboxError of kind `unavailable`, in one line starting with `api`, when the strict

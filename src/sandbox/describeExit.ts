@@ -1,4 +1,4 @@
-import { SandboxError } from './SandboxError';
+import { SandboxError } from './SandboxError.js';
 
 /**
  * Why a sandboxed child ended on its own: V8's heap limit (its fatal-error banner on stderr), a

@@ -1,12 +1,12 @@
 import { chmodSync, closeSync, openSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { isolationTools } from './isolationTools';
-import { runnerDir } from './runnerDir';
-import { createSandboxCgroup, type SandboxCgroup } from './sandboxCgroup';
-import { ADDRESS_SPACE_HEADROOM_MB, RSS_HEADROOM_MB, SANDBOX_MAX_TASKS, type SandboxLimits, type SandboxPolicy } from './SandboxLimits';
-import { SANDBOX_RLIMITS, SECCOMP_FD, strictArgv, weakArgv } from './sandboxArgv';
-import { SandboxError } from './SandboxError';
-import { sandboxUid, seccompFile, strictSandboxSupport } from './strictSandbox';
+import { isolationTools } from './isolationTools.js';
+import { runnerDir } from './runnerDir.js';
+import { createSandboxCgroup, type SandboxCgroup } from './sandboxCgroup.js';
+import { ADDRESS_SPACE_HEADROOM_MB, RSS_HEADROOM_MB, SANDBOX_MAX_TASKS, type SandboxLimits, type SandboxPolicy } from './SandboxLimits.js';
+import { SANDBOX_RLIMITS, SECCOMP_FD, strictArgv, weakArgv } from './sandboxArgv.js';
+import { SandboxError } from './SandboxError.js';
+import { sandboxUid, seccompFile, strictSandboxSupport } from './strictSandbox.js';
 
 /** How to start one sandboxed child: its command line, extra fds, working folder, and what isolates it. */
 export interface LaunchPlan {

@@ -1,14 +1,14 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { describeExit } from './describeExit';
-import { launchPlan } from './launchPlan';
-import { LineFramer } from './LineFramer';
-import { parseChildMessage } from './parseChildMessage';
-import { readTreeRssMb } from './readTreeRssMb';
-import { REPLY_FD } from './sandboxArgv';
-import { SandboxError } from './SandboxError';
-import { DEFAULT_SANDBOX_LIMITS, RSS_HEADROOM_MB, type SandboxLimits, type SandboxPolicy } from './SandboxLimits';
-import type { SandboxCall, SandboxReply, SandboxSession } from './SandboxSession';
+import { describeExit } from './describeExit.js';
+import { launchPlan } from './launchPlan.js';
+import { LineFramer } from './LineFramer.js';
+import { parseChildMessage } from './parseChildMessage.js';
+import { readTreeRssMb } from './readTreeRssMb.js';
+import { REPLY_FD } from './sandboxArgv.js';
+import { SandboxError } from './SandboxError.js';
+import { DEFAULT_SANDBOX_LIMITS, RSS_HEADROOM_MB, type SandboxLimits, type SandboxPolicy } from './SandboxLimits.js';
+import type { SandboxCall, SandboxReply, SandboxSession } from './SandboxSession.js';
 
 const RSS_POLL_MS = 20;
 /** One reply line (a few thousand numbers in practice) and everything a session may send. */

@@ -1,5 +1,5 @@
-import { jsonNestingDepth } from '../record/jsonNestingDepth';
-import type { SandboxReply } from './SandboxSession';
+import { jsonNestingDepth } from '../record/jsonNestingDepth.js';
+import type { SandboxReply } from './SandboxSession.js';
 
 /** One line from the sandboxed child, read as the protocol allows, or why it is not one. */
 export type ChildMessage =

@@ -1,8 +1,8 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DataError } from '../errors/DataError';
-import { readRegularFile } from '../grade/intake/readRegularFile';
+import { DataError } from '../errors/DataError.js';
+import { readRegularFile } from '../grade/intake/readRegularFile.js';
 
 /** A submission copied into a private folder: the only folder the sandboxed child may read. */
 export interface PreparedSubmission {

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { readRssMb } from './readRssMb';
+import { readRssMb } from './readRssMb.js';
 
 const MAX_PROCESSES = 512;
 

@@ -1,7 +1,7 @@
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RUNNER_PATH } from './sandboxArgv';
+import { RUNNER_PATH } from './sandboxArgv.js';
 
 let dir: string | undefined;
 

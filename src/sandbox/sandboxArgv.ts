@@ -1,7 +1,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { IsolationTools } from './isolationTools';
-import { ADDRESS_SPACE_HEADROOM_MB, type SandboxLimits } from './SandboxLimits';
+import type { IsolationTools } from './isolationTools.js';
+import { ADDRESS_SPACE_HEADROOM_MB, type SandboxLimits } from './SandboxLimits.js';
 
 /** The child-side runner as shipped; the strict sandbox runs a world-readable copy (runnerDir). */
 export const RUNNER_PATH = fileURLToPath(new URL('./child/runner.mjs', import.meta.url));

@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isolationTools } from './isolationTools';
-import { runnerDir } from './runnerDir';
-import { SECCOMP_FD, strictArgv } from './sandboxArgv';
-import { socketFilter } from './socketFilter';
+import { isolationTools } from './isolationTools.js';
+import { runnerDir } from './runnerDir.js';
+import { SECCOMP_FD, strictArgv } from './sandboxArgv.js';
+import { socketFilter } from './socketFilter.js';
 
 /** Whether the strict (bubblewrap) sandbox can run here, and how. */
 export type StrictSupport =

@@ -1,5 +1,5 @@
-import type { Measured } from '../card/CardEntry';
-import { studentTQuantile } from './studentT';
+import type { Measured } from '../card/CardEntry.js';
+import { studentTQuantile } from './studentT.js';
 
 /**
  * Mean, sample sd (n − 1) and a two-sided `level` confidence interval for the mean

@@ -1,4 +1,4 @@
-import { studentTCdf } from './studentT';
+import { studentTCdf } from './studentT.js';
 
 /** Result of a one-sided Welch test of H1: mean(a) > mean(b). */
 export interface WelchResult {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { applyAdamStep } from '../backend/kernels/applyAdamStep';
-import type { AdamConfig } from './AdamConfig';
+import { applyAdamStep } from '../backend/kernels/applyAdamStep.js';
+import type { AdamConfig } from './AdamConfig.js';
 
 function zeroState(p: tf.Variable): tf.Variable {
   const zeros = tf.zerosLike(p);

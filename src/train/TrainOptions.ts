@@ -1,7 +1,7 @@
-import type { Subset } from '../data/Subset';
-import type { MlpConfig } from '../models/MlpConfig';
-import type { PenaltySpec } from '../regularizers/PenaltySpec';
-import type { AdamConfig } from './AdamConfig';
+import type { Subset } from '../data/Subset.js';
+import type { MlpConfig } from '../models/MlpConfig.js';
+import type { PenaltySpec } from '../regularizers/PenaltySpec.js';
+import type { AdamConfig } from './AdamConfig.js';
 
 /** Progress of a training run, for bars and log lines. */
 export interface TrainProgress {
@@ -13,7 +13,7 @@ export interface TrainProgress {
   /** Running mean training loss of this epoch so far. */
   readonly loss: number;
   /** Set once an epoch ends. */
-  readonly epochDone?: import('./EpochMetrics').EpochMetrics;
+  readonly epochDone?: import('./EpochMetrics.js').EpochMetrics;
 }
 
 /** Everything `trainModel` needs; plain data except the subsets and the callback. */
@@ -34,5 +34,5 @@ export interface TrainOptions {
    * notebook that never re-initialises). Its architecture must equal `model`; a new optimiser
    * is made either way. The caller keeps ownership.
    */
-  readonly startFrom?: import('../models/Mlp').Mlp;
+  readonly startFrom?: import('../models/Mlp.js').Mlp;
 }

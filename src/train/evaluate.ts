@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { batchTensors } from '../data/batchTensors';
-import type { Subset } from '../data/Subset';
-import type { Mlp } from '../models/Mlp';
+import { batchTensors } from '../data/batchTensors.js';
+import type { Subset } from '../data/Subset.js';
+import type { Mlp } from '../models/Mlp.js';
 
 /** Loss and accuracy of `model` on `subset`, in eval mode. */
 export interface Evaluation {

@@ -1,15 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
-import { batchTensors } from '../data/batchTensors';
-import { TrainingError } from '../errors/TrainingError';
-import { UsageError } from '../errors/UsageError';
-import { Mlp } from '../models/Mlp';
-import { createRng } from '../random/Rng';
-import { dropoutMask } from '../regularizers/dropout';
-import { Adam } from './Adam';
-import type { EpochMetrics } from './EpochMetrics';
-import { evaluate } from './evaluate';
-import type { TrainOptions } from './TrainOptions';
-import { trainStep, type StepStats } from './trainStep';
+import { batchTensors } from '../data/batchTensors.js';
+import { TrainingError } from '../errors/TrainingError.js';
+import { UsageError } from '../errors/UsageError.js';
+import { Mlp } from '../models/Mlp.js';
+import { createRng } from '../random/Rng.js';
+import { dropoutMask } from '../regularizers/dropout.js';
+import { Adam } from './Adam.js';
+import type { EpochMetrics } from './EpochMetrics.js';
+import { evaluate } from './evaluate.js';
+import type { TrainOptions } from './TrainOptions.js';
+import { trainStep, type StepStats } from './trainStep.js';
 
 /**
  * Trains a fresh model under `options` and returns one EpochMetrics per epoch. Random streams,

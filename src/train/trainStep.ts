@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
-import { sumSquares } from '../backend/kernels/sumSquares';
-import type { BatchTensors } from '../data/batchTensors';
-import type { Mlp } from '../models/Mlp';
-import type { BatchMoments } from '../models/batchNorm';
-import type { PenaltySpec } from '../regularizers/PenaltySpec';
-import { penaltyTerm } from '../regularizers/penaltyTerm';
-import type { Adam } from './Adam';
-import { crossEntropy } from './crossEntropy';
+import { sumSquares } from '../backend/kernels/sumSquares.js';
+import type { BatchTensors } from '../data/batchTensors.js';
+import type { Mlp } from '../models/Mlp.js';
+import type { BatchMoments } from '../models/batchNorm.js';
+import type { PenaltySpec } from '../regularizers/PenaltySpec.js';
+import { penaltyTerm } from '../regularizers/penaltyTerm.js';
+import type { Adam } from './Adam.js';
+import { crossEntropy } from './crossEntropy.js';
 
 /** Scalars measured by one optimisation step, read back from the backend in one transfer. */
 export interface StepStats {

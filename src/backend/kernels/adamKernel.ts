@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { accelState } from '../accelState';
-import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap';
-import { adamSimdFor, runAdamSimd } from './adamSimd';
-import { simdPool } from '../simd/simdThreads';
-import { backendState } from '../backendState';
-import { simdGemmDisabled } from '../wasmKernels/simdMatMul';
-import { adamUpdate, type AdamStepScalars } from './adamUpdate';
+import { accelState } from '../accelState.js';
+import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap.js';
+import { adamSimdFor, runAdamSimd } from './adamSimd.js';
+import { simdPool } from '../simd/simdThreads.js';
+import { backendState } from '../backendState.js';
+import { simdGemmDisabled } from '../wasmKernels/simdMatMul.js';
+import { adamUpdate, type AdamStepScalars } from './adamUpdate.js';
 
 /** gradproof's fused Adam kernel: inputs {p, g, m, v}, attrs AdamStepScalars, outputs [p1, m1, v1]. */
 export const ADAM_KERNEL = 'GradproofAdam';

@@ -1,7 +1,7 @@
-import { simdFunctionFor } from '../simd/simdFunctionFor';
-import { adamSimdModuleBytes } from './adamSimdModule';
-import type { AdamStepScalars } from './adamUpdate';
-import { CHUNKS_PER_THREAD, type AdamPointers, type AdamScalars, type SimdThreads } from '../simd/simdThreads';
+import { simdFunctionFor } from '../simd/simdFunctionFor.js';
+import { adamSimdModuleBytes } from './adamSimdModule.js';
+import type { AdamStepScalars } from './adamUpdate.js';
+import { CHUNKS_PER_THREAD, type AdamPointers, type AdamScalars, type SimdThreads } from '../simd/simdThreads.js';
 
 /** The SIMD Adam function bound to one wasm memory. */
 export type AdamSimd = (

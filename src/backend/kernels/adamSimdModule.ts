@@ -1,4 +1,4 @@
-import { F32, I32, V128, leb, localGet as get, localSet as set, oneFunctionModule } from '../simd/wasmBytes';
+import { F32, I32, V128, leb, localGet as get, localSet as set, oneFunctionModule } from '../simd/wasmBytes.js';
 
 /**
  * A hand-assembled WebAssembly SIMD module for the pure-wasm Adam step, run on the tfjs wasm

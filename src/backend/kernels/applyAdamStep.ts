@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { accelState } from '../accelState';
-import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap';
-import { ADAM_KERNEL } from './adamKernel';
-import type { AdamStepScalars } from './adamUpdate';
+import { accelState } from '../accelState.js';
+import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap.js';
+import { ADAM_KERNEL } from './adamKernel.js';
+import type { AdamStepScalars } from './adamUpdate.js';
 
 /**
  * One Adam step for parameter `p` with gradient `g` and moments `m`, `v`, by gradproof's fused

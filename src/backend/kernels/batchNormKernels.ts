@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { accelState } from '../accelState';
-import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap';
-import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel';
-import { batchNormBackward, batchNormForward } from './batchNormMath';
+import { accelState } from '../accelState.js';
+import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap.js';
+import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel.js';
+import { batchNormBackward, batchNormForward } from './batchNormMath.js';
 
 /** Inputs {x: n×c, gamma: c, beta: c}, attrs {eps}; outputs [y, xHat, mean, variance, std]. */
 export const BN_FORWARD_KERNEL = 'GradproofBatchNorm';

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel';
-import { foldRunningMoments } from './batchNormMath';
+import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel.js';
+import { foldRunningMoments } from './batchNormMath.js';
 
 /**
  * Inputs {runningMean, runningVar, mean, variance} (all c), attrs {momentum, count}; outputs the

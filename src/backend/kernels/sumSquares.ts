@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { SUM_SQUARES_KERNEL } from './sumSquaresKernel';
+import { SUM_SQUARES_KERNEL } from './sumSquaresKernel.js';
 
 /**
  * Σ x² as a scalar tensor: gradproof's one-pass kernel where it is registered (wasm, cpu), else

@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { accelState } from '../accelState';
-import { simdFunctionFor } from '../simd/simdFunctionFor';
-import { sumSquaresSimdModuleBytes } from '../simd/sumSquaresSimdModule';
-import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap';
-import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel';
-import { sumOfSquares } from './sumOfSquares';
+import { accelState } from '../accelState.js';
+import { simdFunctionFor } from '../simd/simdFunctionFor.js';
+import { sumSquaresSimdModuleBytes } from '../simd/sumSquaresSimdModule.js';
+import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap.js';
+import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel.js';
+import { sumOfSquares } from './sumOfSquares.js';
 
 /** gradproof's squared-norm kernel: input {x} float32, outputs [the scalar Σ x²] (accumulated in double). */
 export const SUM_SQUARES_KERNEL = 'GradproofSumSquares';

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { NativeAddon } from './NativeAddon';
+import type { NativeAddon } from './NativeAddon.js';
 
 const require = createRequire(import.meta.url);
 

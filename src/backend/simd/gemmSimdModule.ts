@@ -10,7 +10,7 @@ import {
   transpose4x4,
   v128Load,
   v128Store,
-} from './wasmBytes';
+} from './wasmBytes.js';
 
 /** Depth of one block of k: a panel's block of B (KC×8 floats, 8 KiB) stays in L1 over all rows. */
 export const GEMM_KC = 256;

@@ -10,7 +10,7 @@ import {
   oneFunctionModule,
   v128Load,
   v128Store,
-} from './wasmBytes';
+} from './wasmBytes.js';
 
 const simd = (...op: number[]) => [0xfd, ...op];
 const [extendLow8, extendHigh8] = [simd(0x89, 0x01), simd(0x8a, 0x01)]; // i16x8.extend_{low,high}_i8x16_u

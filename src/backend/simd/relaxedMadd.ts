@@ -1,6 +1,6 @@
 import v8 from 'node:v8';
-import { WASM } from './simdFunctionFor';
-import { F32, oneFunctionModule } from './wasmBytes';
+import { WASM } from './simdFunctionFor.js';
+import { F32, oneFunctionModule } from './wasmBytes.js';
 
 /** What this engine does with WebAssembly's relaxed-SIMD `f32x4.relaxed_madd` (a·b + c). */
 export interface RelaxedMaddSupport {

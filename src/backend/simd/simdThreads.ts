@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import { backendState } from '../backendState';
-import { adamSimdModuleBytes } from '../kernels/adamSimdModule';
-import { gemmSimdModuleBytes } from './gemmSimdModule';
-import { relaxedMaddSupport } from './relaxedMadd';
-import { WASM } from './simdFunctionFor';
+import { backendState } from '../backendState.js';
+import { adamSimdModuleBytes } from '../kernels/adamSimdModule.js';
+import { gemmSimdModuleBytes } from './gemmSimdModule.js';
+import { relaxedMaddSupport } from './relaxedMadd.js';
+import { WASM } from './simdFunctionFor.js';
 
 /** product's arguments up to n, without the chunk and slot ones; see gemmSimdModule. */
 export type ProductArgs = readonly [

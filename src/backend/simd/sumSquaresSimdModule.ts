@@ -8,7 +8,7 @@ import {
   localSet as set,
   localTee as tee,
   oneFunctionModule,
-} from './wasmBytes';
+} from './wasmBytes.js';
 
 /**
  * A hand-assembled WebAssembly SIMD module for Σx² over float32 on a wasm memory (imported as

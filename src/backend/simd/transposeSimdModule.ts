@@ -8,7 +8,7 @@ import {
   oneFunctionModule,
   transpose4x4,
   v128Store,
-} from './wasmBytes';
+} from './wasmBytes.js';
 
 /**
  * A hand-assembled WebAssembly SIMD module that transposes a row-major float32 matrix on a wasm

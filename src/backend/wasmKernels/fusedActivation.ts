@@ -1,6 +1,6 @@
 import type { TensorInfo, _FusedMatMulAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { callKernel, wasmKernel } from './wasmKernel';
+import { callKernel, wasmKernel } from './wasmKernel.js';
 
 /** The activations `tf.fused.matMul` accepts. */
 export type FusedActivation = _FusedMatMulAttrs['activation'];

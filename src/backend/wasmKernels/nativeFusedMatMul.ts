@@ -1,10 +1,10 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { NativeAddon } from '../native/NativeAddon';
-import { fusedActivation, type FusedActivation } from './fusedActivation';
-import { nativeMatMul } from './nativeMatMul';
-import { heapOffset, wasmHeap } from './wasmHeap';
-import { callKernel, disposeOwned, wasmKernel } from './wasmKernel';
+import type { NativeAddon } from '../native/NativeAddon.js';
+import { fusedActivation, type FusedActivation } from './fusedActivation.js';
+import { nativeMatMul } from './nativeMatMul.js';
+import { heapOffset, wasmHeap } from './wasmHeap.js';
+import { callKernel, disposeOwned, wasmKernel } from './wasmKernel.js';
 
 /**
  * act(op(a)·op(b) + bias) with the product from OpenBLAS. A column bias ([n]) and linear/relu

@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { NativeAddon } from '../native/NativeAddon';
-import { matMulDims } from './matMulDims';
-import { heapOffset, wasmHeap } from './wasmHeap';
+import type { NativeAddon } from '../native/NativeAddon.js';
+import { matMulDims } from './matMulDims.js';
+import { heapOffset, wasmHeap } from './wasmHeap.js';
 
 /**
  * op(a)·op(b) by OpenBLAS on the wasm heap, transposes handled by sgemm itself. Returns

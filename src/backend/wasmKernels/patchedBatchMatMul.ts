@@ -1,10 +1,10 @@
 import type { BatchMatMulAttrs, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { accelState } from '../accelState';
-import { nativeMatMul } from './nativeMatMul';
-import { finishMatMul, planMatMul } from './planMatMul';
-import { simdMatMul } from './simdMatMul';
-import { callKernel, disposeOwned } from './wasmKernel';
+import { accelState } from '../accelState.js';
+import { nativeMatMul } from './nativeMatMul.js';
+import { finishMatMul, planMatMul } from './planMatMul.js';
+import { simdMatMul } from './simdMatMul.js';
+import { callKernel, disposeOwned } from './wasmKernel.js';
 
 /**
  * A wasm `BatchMatMul` that never lets the stock kernel see a transpose flag. With the native

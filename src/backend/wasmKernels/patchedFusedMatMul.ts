@@ -1,10 +1,10 @@
 import type { KernelFunc, TensorInfo, _FusedMatMulAttrs } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { accelState } from '../accelState';
-import { fusedActivation } from './fusedActivation';
-import { nativeFusedMatMul } from './nativeFusedMatMul';
-import { planMatMul } from './planMatMul';
-import { callKernel, disposeOwned, wasmKernel } from './wasmKernel';
+import { accelState } from '../accelState.js';
+import { fusedActivation } from './fusedActivation.js';
+import { nativeFusedMatMul } from './nativeFusedMatMul.js';
+import { planMatMul } from './planMatMul.js';
+import { callKernel, disposeOwned, wasmKernel } from './wasmKernel.js';
 
 interface FusedInputs {
   a: TensorInfo;

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelFunc, SumAttrs, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { accelState } from '../accelState';
-import { heapOffset, wasmHeap } from './wasmHeap';
+import { accelState } from '../accelState.js';
+import { heapOffset, wasmHeap } from './wasmHeap.js';
 
 /**
  * A wasm `Sum` that, with the native addon active, sums float32 over trailing axes (a full

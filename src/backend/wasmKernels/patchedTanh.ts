@@ -1,8 +1,8 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import * as tf from '@tensorflow/tfjs';
-import { accelState } from '../accelState';
-import { heapOffset, wasmHeap } from './wasmHeap';
+import { accelState } from '../accelState.js';
+import { heapOffset, wasmHeap } from './wasmHeap.js';
 
 /**
  * A wasm `Tanh` that, with the native addon active, runs gradproof's vectorised tanh

@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { simdTransposeApplies, transposeLastTwo } from './transposeLastTwo';
-import { weightsView } from './weightsView';
-import { matMulDims } from './matMulDims';
-import { own } from './wasmKernel';
+import { simdTransposeApplies, transposeLastTwo } from './transposeLastTwo.js';
+import { weightsView } from './weightsView.js';
+import { matMulDims } from './matMulDims.js';
+import { own } from './wasmKernel.js';
 
 /** Operands rewritten so the stock kernel can run them untransposed. */
 export interface MatMulPlan {

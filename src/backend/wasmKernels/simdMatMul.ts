@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { backendState } from '../backendState';
-import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule';
-import { relaxedMaddSupport } from '../simd/relaxedMadd';
-import { CHUNKS_PER_THREAD, productAlone, simdPool, type ProductArgs } from '../simd/simdThreads';
-import { simdFunctionFor } from '../simd/simdFunctionFor';
-import { matMulDims } from './matMulDims';
-import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap';
-import { disposeOwned, own } from './wasmKernel';
+import { backendState } from '../backendState.js';
+import { GEMM_MR, GEMM_NR, gemmSimdModuleBytes } from '../simd/gemmSimdModule.js';
+import { relaxedMaddSupport } from '../simd/relaxedMadd.js';
+import { CHUNKS_PER_THREAD, productAlone, simdPool, type ProductArgs } from '../simd/simdThreads.js';
+import { simdFunctionFor } from '../simd/simdFunctionFor.js';
+import { matMulDims } from './matMulDims.js';
+import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap.js';
+import { disposeOwned, own } from './wasmKernel.js';
 
 // The GEMM's product: [plain build, relaxed-SIMD (fma) build].
 const productFor = [false, true].map((fma) =>

@@ -1,9 +1,9 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { Dataset } from '../../data/Dataset';
-import { pixelsSimdModuleBytes } from '../simd/pixelsSimdModule';
-import { simdFunctionFor } from '../simd/simdFunctionFor';
-import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap';
+import type { Dataset } from '../../data/Dataset.js';
+import { pixelsSimdModuleBytes } from '../simd/pixelsSimdModule.js';
+import { simdFunctionFor } from '../simd/simdFunctionFor.js';
+import { heapOffset, wasmHeap, wasmMemory } from './wasmHeap.js';
 
 const pixelsFor = simdFunctionFor<(src: number, dst: number, n: number) => void>(pixelsSimdModuleBytes, 'pixels');
 

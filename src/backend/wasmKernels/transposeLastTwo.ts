@@ -1,10 +1,10 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { simdFunctionFor } from '../simd/simdFunctionFor';
-import { transposeSimdModuleBytes } from '../simd/transposeSimdModule';
-import { callKernel, wasmKernel } from './wasmKernel';
-import { heapOffset, wasmMemory } from './wasmHeap';
+import { simdFunctionFor } from '../simd/simdFunctionFor.js';
+import { transposeSimdModuleBytes } from '../simd/transposeSimdModule.js';
+import { callKernel, wasmKernel } from './wasmKernel.js';
+import { heapOffset, wasmMemory } from './wasmHeap.js';
 
 type TransposeSimd = (src: number, dst: number, rows: number, cols: number) => void;
 const transposeSimdFor = simdFunctionFor<TransposeSimd>(transposeSimdModuleBytes, 'transpose');

@@ -1,6 +1,6 @@
 import type { TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { isWasmMemory } from '../simd/simdFunctionFor';
+import { isWasmMemory } from '../simd/simdFunctionFor.js';
 
 /**
  * The wasm heap's current ArrayBuffer. Fetch it after every allocation: growing the heap

@@ -1,12 +1,12 @@
-import { BENCH_EXPERIMENTS } from '../../bench/BenchOptions';
-import { formatBenchTable } from '../../bench/formatBenchTable';
-import { runBench } from '../../bench/runBench';
-import { resolveDataDir } from '../../data/resolveDataDir';
-import { UsageError } from '../../errors/UsageError';
-import { backendFlag } from '../backendFlag';
-import { wasmThreadsFlag } from '../wasmThreadsFlag';
-import { intFlag, parseCommandArgs } from '../parseCommandArgs';
-import { COMMAND_HELP } from '../commandHelp';
+import { BENCH_EXPERIMENTS } from '../../bench/BenchOptions.js';
+import { formatBenchTable } from '../../bench/formatBenchTable.js';
+import { runBench } from '../../bench/runBench.js';
+import { resolveDataDir } from '../../data/resolveDataDir.js';
+import { UsageError } from '../../errors/UsageError.js';
+import { backendFlag } from '../backendFlag.js';
+import { wasmThreadsFlag } from '../wasmThreadsFlag.js';
+import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 /** `gradproof bench`: training and evaluation throughput on the real data (see runBench). */
 export async function benchCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {

@@ -1,10 +1,10 @@
-import { buildReportCard } from '../../card/buildReportCard';
-import { UsageError } from '../../errors/UsageError';
-import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir';
-import { readRunRecordsDir } from '../../record/readRunRecordsDir';
-import { cardText } from '../cardText';
-import { parseCommandArgs } from '../parseCommandArgs';
-import { COMMAND_HELP } from '../commandHelp';
+import { buildReportCard } from '../../card/buildReportCard.js';
+import { UsageError } from '../../errors/UsageError.js';
+import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir.js';
+import { readRunRecordsDir } from '../../record/readRunRecordsDir.js';
+import { cardText } from '../cardText.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 /**
  * `gradproof check`: the report card for the run records under --results. Exit 1 when a gating

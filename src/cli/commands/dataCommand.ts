@@ -1,7 +1,7 @@
-import { fetchCifar10 } from '../../data/fetch/fetchCifar10';
-import { resolveDataDir } from '../../data/resolveDataDir';
-import { UsageError } from '../../errors/UsageError';
-import { parseCommandArgs } from '../parseCommandArgs';
+import { fetchCifar10 } from '../../data/fetch/fetchCifar10.js';
+import { resolveDataDir } from '../../data/resolveDataDir.js';
+import { UsageError } from '../../errors/UsageError.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
 
 /** `gradproof data fetch cifar10 [--data DIR] [--url URL] [--md5 HEX]`: downloads the official archive. */
 export async function dataCommand(args: readonly string[], err: NodeJS.WriteStream): Promise<number> {

@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../../errors/UsageError';
-import { buildQ1Golden } from '../../golden/buildQ1Golden';
-import { buildQ2Goldens } from '../../golden/buildQ2Goldens';
-import { diffGoldens } from '../../golden/diffGoldens';
-import { goldenFileName } from '../../golden/goldenFileName';
-import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir';
-import type { GoldenFile } from '../../golden/GoldenFile';
-import { readRunRecordsDir } from '../../record/readRunRecordsDir';
-import { writeJsonAtomic } from '../../record/writeJsonAtomic';
-import { parseCommandArgs } from '../parseCommandArgs';
-import { COMMAND_HELP } from '../commandHelp';
+import { UsageError } from '../../errors/UsageError.js';
+import { buildQ1Golden } from '../../golden/buildQ1Golden.js';
+import { buildQ2Goldens } from '../../golden/buildQ2Goldens.js';
+import { diffGoldens } from '../../golden/diffGoldens.js';
+import { goldenFileName } from '../../golden/goldenFileName.js';
+import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir.js';
+import type { GoldenFile } from '../../golden/GoldenFile.js';
+import { readRunRecordsDir } from '../../record/readRunRecordsDir.js';
+import { writeJsonAtomic } from '../../record/writeJsonAtomic.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 /**
  * `gradproof golden update`: rebuilds the golden files from the report and a folder of spread

@@ -1,12 +1,12 @@
-import { resolveDataDir } from '../../data/resolveDataDir';
-import { UsageError } from '../../errors/UsageError';
-import { getExperiment } from '../../experiments/getExperiment';
-import { formatGradcheckFailure } from '../../gradcheck/formatGradcheckFailure';
-import { gradcheckExperiment } from '../../gradcheck/gradcheckExperiment';
-import type { GradcheckMode } from '../../gradcheck/GradcheckSettings';
-import { backendFlag } from '../backendFlag';
-import { intFlag, parseCommandArgs } from '../parseCommandArgs';
-import { COMMAND_HELP } from '../commandHelp';
+import { resolveDataDir } from '../../data/resolveDataDir.js';
+import { UsageError } from '../../errors/UsageError.js';
+import { getExperiment } from '../../experiments/getExperiment.js';
+import { formatGradcheckFailure } from '../../gradcheck/formatGradcheckFailure.js';
+import { gradcheckExperiment } from '../../gradcheck/gradcheckExperiment.js';
+import type { GradcheckMode } from '../../gradcheck/GradcheckSettings.js';
+import { backendFlag } from '../backendFlag.js';
+import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 const MODES: readonly GradcheckMode[] = ['directional', 'elements'];
 

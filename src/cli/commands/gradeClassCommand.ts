@@ -1,11 +1,11 @@
-import { UsageError } from '../../errors/UsageError';
-import { gradeClass } from '../../grade/batch/gradeClass';
-import { parseShard } from '../../grade/batch/parseShard';
-import { DEFAULT_RUBRIC, loadRubric } from '../../grade/loadRubric';
-import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir';
-import { intFlag } from '../parseCommandArgs';
-import { positiveNumberFlag } from '../positiveNumberFlag';
-import { assertSandboxAvailable } from '../../sandbox/assertSandboxAvailable';
+import { UsageError } from '../../errors/UsageError.js';
+import { gradeClass } from '../../grade/batch/gradeClass.js';
+import { parseShard } from '../../grade/batch/parseShard.js';
+import { DEFAULT_RUBRIC, loadRubric } from '../../grade/loadRubric.js';
+import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir.js';
+import { intFlag } from '../parseCommandArgs.js';
+import { positiveNumberFlag } from '../positiveNumberFlag.js';
+import { assertSandboxAvailable } from '../../sandbox/assertSandboxAvailable.js';
 
 /** The `grade` flags the class form reads (as parsed by gradeCommand). */
 export interface GradeClassFlags {

@@ -1,15 +1,15 @@
-import { UsageError } from '../../errors/UsageError';
-import { gradeSubmission } from '../../grade/gradeSubmission';
-import { DEFAULT_RUBRIC, loadRubric } from '../../grade/loadRubric';
-import { renderGradeSummary } from '../../grade/renderGradeSummary';
-import { sameOutputFile } from '../../grade/sameOutputFile';
-import { writeGradeOutputs } from '../../grade/writeGradeOutputs';
-import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir';
-import { parseCommandArgs } from '../parseCommandArgs';
-import { gradeClassCommand } from './gradeClassCommand';
-import { gradeMergeCommand } from './gradeMergeCommand';
-import { COMMAND_HELP } from '../commandHelp';
-import { assertSandboxAvailable } from '../../sandbox/assertSandboxAvailable';
+import { UsageError } from '../../errors/UsageError.js';
+import { gradeSubmission } from '../../grade/gradeSubmission.js';
+import { DEFAULT_RUBRIC, loadRubric } from '../../grade/loadRubric.js';
+import { renderGradeSummary } from '../../grade/renderGradeSummary.js';
+import { sameOutputFile } from '../../grade/sameOutputFile.js';
+import { writeGradeOutputs } from '../../grade/writeGradeOutputs.js';
+import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
+import { gradeClassCommand } from './gradeClassCommand.js';
+import { gradeMergeCommand } from './gradeMergeCommand.js';
+import { COMMAND_HELP } from '../commandHelp.js';
+import { assertSandboxAvailable } from '../../sandbox/assertSandboxAvailable.js';
 
 /** Default wall-clock budget for all code tests together (s). */
 const DEFAULT_TIMEOUT_S = 30;

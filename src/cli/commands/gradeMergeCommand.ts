@@ -1,7 +1,7 @@
-import { UsageError } from '../../errors/UsageError';
-import { mergeGradebooks } from '../../grade/batch/mergeGradebooks';
-import { writeFileAtomic } from '../../record/writeFileAtomic';
-import { parseCommandArgs } from '../parseCommandArgs';
+import { UsageError } from '../../errors/UsageError.js';
+import { mergeGradebooks } from '../../grade/batch/mergeGradebooks.js';
+import { writeFileAtomic } from '../../record/writeFileAtomic.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
 
 const USAGE = 'gradproof grade merge OUTDIR... --out gradebook.csv';
 

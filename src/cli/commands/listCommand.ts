@@ -1,4 +1,4 @@
-import { EXPERIMENTS } from '../../experiments/experiments';
+import { EXPERIMENTS } from '../../experiments/experiments.js';
 
 /** `gradproof list [--json]`: the experiment ids, one per line with a description. */
 export function listCommand(args: readonly string[], out: NodeJS.WritableStream): number {

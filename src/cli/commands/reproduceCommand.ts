@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { resolveDataDir } from '../../data/resolveDataDir';
-import { UsageError } from '../../errors/UsageError';
-import { reproduce } from '../../reproduce/reproduce';
-import { killChildren } from '../../reproduce/runInChild';
-import { backendFlag } from '../backendFlag';
-import { cardText } from '../cardText';
-import { intFlag, parseCommandArgs } from '../parseCommandArgs';
-import { COMMAND_HELP } from '../commandHelp';
+import { resolveDataDir } from '../../data/resolveDataDir.js';
+import { UsageError } from '../../errors/UsageError.js';
+import { reproduce } from '../../reproduce/reproduce.js';
+import { killChildren } from '../../reproduce/runInChild.js';
+import { backendFlag } from '../backendFlag.js';
+import { cardText } from '../cardText.js';
+import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 /** `gradproof reproduce`: runs the experiments (resumable) and writes records, card, plots and report.html. */
 export async function reproduceCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {

@@ -1,14 +1,14 @@
-import { wasmThreadsUnavailableReason } from '../../backend/currentBackendInfo';
-import { resolveDataDir } from '../../data/resolveDataDir';
-import { UsageError } from '../../errors/UsageError';
-import { runExperiment } from '../../experiments/runExperiment';
-import { getExperiment } from '../../experiments/getExperiment';
-import { writeRunRecord } from '../../record/runRecordIO';
-import { backendFlag } from '../backendFlag';
-import { wasmThreadsFlag } from '../wasmThreadsFlag';
-import { intFlag, parseCommandArgs } from '../parseCommandArgs';
-import { progressPrinter } from '../progressPrinter';
-import { COMMAND_HELP } from '../commandHelp';
+import { wasmThreadsUnavailableReason } from '../../backend/currentBackendInfo.js';
+import { resolveDataDir } from '../../data/resolveDataDir.js';
+import { UsageError } from '../../errors/UsageError.js';
+import { runExperiment } from '../../experiments/runExperiment.js';
+import { getExperiment } from '../../experiments/getExperiment.js';
+import { writeRunRecord } from '../../record/runRecordIO.js';
+import { backendFlag } from '../backendFlag.js';
+import { wasmThreadsFlag } from '../wasmThreadsFlag.js';
+import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
+import { progressPrinter } from '../progressPrinter.js';
+import { COMMAND_HELP } from '../commandHelp.js';
 
 /** `gradproof run`: trains one experiment and writes (or prints) its run record. */
 export async function runCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {

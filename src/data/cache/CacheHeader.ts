@@ -1,4 +1,4 @@
-import type { Dataset } from '../Dataset';
+import type { Dataset } from '../Dataset.js';
 
 /** Bump when the cache file layout or the meaning of a key changes: old files are then ignored. */
 export const CACHE_FORMAT_VERSION = 1;

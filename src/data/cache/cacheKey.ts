@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CACHE_FORMAT_VERSION } from './CacheHeader';
+import { CACHE_FORMAT_VERSION } from './CacheHeader.js';
 
 /**
  * The cache key of a decoded data set: sha256 (hex) over the cache format version, the source

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Dataset } from '../Dataset';
-import type { CacheOutcome } from './CacheOutcome';
-import { cacheKey } from './cacheKey';
-import { fingerprintSource } from './fingerprintSource';
-import { readDatasetFile } from './readDatasetFile';
-import { writeDatasetFile } from './writeDatasetFile';
+import type { Dataset } from '../Dataset.js';
+import type { CacheOutcome } from './CacheOutcome.js';
+import { cacheKey } from './cacheKey.js';
+import { fingerprintSource } from './fingerprintSource.js';
+import { readDatasetFile } from './readDatasetFile.js';
+import { writeDatasetFile } from './writeDatasetFile.js';
 
 /** Options of `loadCached`. */
 export interface LoadCachedOptions {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Dataset } from '../Dataset';
-import { CACHE_FORMAT_VERSION, CACHE_MAGIC, type CacheHeader } from './CacheHeader';
+import type { Dataset } from '../Dataset.js';
+import { CACHE_FORMAT_VERSION, CACHE_MAGIC, type CacheHeader } from './CacheHeader.js';
 
 /** Outcome of reading a cache file: the data set, or why the file cannot be used. */
 export type ReadDatasetFileResult =

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Dataset } from '../Dataset';
-import { CACHE_FORMAT_VERSION, CACHE_MAGIC, type CacheHeader } from './CacheHeader';
+import type { Dataset } from '../Dataset.js';
+import { CACHE_FORMAT_VERSION, CACHE_MAGIC, type CacheHeader } from './CacheHeader.js';
 
 /**
  * Writes `dataset` to `file` in the cache layout (see CacheHeader), atomically: the bytes go to

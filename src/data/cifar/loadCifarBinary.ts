@@ -1,11 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { UsageError } from '../../errors/UsageError';
-import type { Dataset } from '../Dataset';
-import { CIFAR_RECORD_BYTES } from './cifar10Classes';
-import { parseCifarRecords } from './parseCifarRecords';
-import { readCifarClasses } from './readCifarClasses';
+import { DataError } from '../../errors/DataError.js';
+import { UsageError } from '../../errors/UsageError.js';
+import type { Dataset } from '../Dataset.js';
+import { CIFAR_RECORD_BYTES } from './cifar10Classes.js';
+import { parseCifarRecords } from './parseCifarRecords.js';
+import { readCifarClasses } from './readCifarClasses.js';
 
 /** The batch files of each split of the official binary release, in record order. */
 export const CIFAR_BINARY_FILES = {

@@ -1,5 +1,5 @@
-import { DataError } from '../../errors/DataError';
-import { CIFAR_RECORD_BYTES } from './cifar10Classes';
+import { DataError } from '../../errors/DataError.js';
+import { CIFAR_RECORD_BYTES } from './cifar10Classes.js';
 
 const PIXELS = CIFAR_RECORD_BYTES - 1;
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { CIFAR10_CLASSES } from './cifar10Classes';
+import { DataError } from '../../errors/DataError.js';
+import { CIFAR10_CLASSES } from './cifar10Classes.js';
 
 /**
  * The class names of a `cifar-10-batches-bin/` folder: the non-empty lines of its

@@ -1,5 +1,5 @@
-import { UsageError } from '../../errors/UsageError';
-import type { DecodedImage } from './DecodedImage';
+import { UsageError } from '../../errors/UsageError.js';
+import type { DecodedImage } from './DecodedImage.js';
 
 /**
  * `convertChannels(image, channels)`: the image with 1 or 3 channels, HWC as before.

@@ -1,5 +1,5 @@
-import { DataError } from '../../errors/DataError';
-import type { DecodedImage } from './DecodedImage';
+import { DataError } from '../../errors/DataError.js';
+import type { DecodedImage } from './DecodedImage.js';
 
 /** Largest image we agree to allocate for (pixels); guards against garbage headers. */
 const MAX_PIXELS = 1 << 26;

@@ -1,4 +1,4 @@
-import { CCITT_CODES } from './ccittCodes';
+import { CCITT_CODES } from './ccittCodes.js';
 
 /** Code word (keyed `length << 16 | bits`) → run length, one map per colour. */
 type RunTable = ReadonlyMap<number, number>;

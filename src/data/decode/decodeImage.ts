@@ -1,11 +1,11 @@
-import { DataError } from '../../errors/DataError';
-import { GradproofError } from '../../errors/GradproofError';
-import type { DecodedImage } from './DecodedImage';
-import { decodeBmp } from './decodeBmp';
-import { decodeJpeg } from './decodeJpeg';
-import { decodePng } from './decodePng';
-import { decodeTiff } from './decodeTiff';
-import { sniffImageFormat } from './sniffImageFormat';
+import { DataError } from '../../errors/DataError.js';
+import { GradproofError } from '../../errors/GradproofError.js';
+import type { DecodedImage } from './DecodedImage.js';
+import { decodeBmp } from './decodeBmp.js';
+import { decodeJpeg } from './decodeJpeg.js';
+import { decodePng } from './decodePng.js';
+import { decodeTiff } from './decodeTiff.js';
+import { sniffImageFormat } from './sniffImageFormat.js';
 
 /**
  * `decodeImage(bytes, pathForErrors)`: decodes a BMP, TIFF, PNG or JPEG, choosing the decoder

@@ -1,6 +1,6 @@
 import jpeg from 'jpeg-js';
-import { DataError } from '../../errors/DataError';
-import type { DecodedImage } from './DecodedImage';
+import { DataError } from '../../errors/DataError.js';
+import type { DecodedImage } from './DecodedImage.js';
 
 /**
  * `decodeJpeg(bytes, path)`: decodes a baseline or progressive JPEG with jpeg-js. Grayscale

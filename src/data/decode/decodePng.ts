@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
-import { DataError } from '../../errors/DataError';
-import type { DecodedImage } from './DecodedImage';
+import { DataError } from '../../errors/DataError.js';
+import type { DecodedImage } from './DecodedImage.js';
 
 /**
  * `decodePng(bytes, path)`: decodes a PNG with pngjs (CRCs checked). Gray and gray+alpha files

@@ -1,8 +1,8 @@
-import { DataError } from '../../errors/DataError';
-import type { DecodedImage } from './DecodedImage';
-import { decodeCcittMh } from './decodeCcittMh';
-import { readTiffTags } from './readTiffTags';
-import { unpackBits } from './unpackBits';
+import { DataError } from '../../errors/DataError.js';
+import type { DecodedImage } from './DecodedImage.js';
+import { decodeCcittMh } from './decodeCcittMh.js';
+import { readTiffTags } from './readTiffTags.js';
+import { unpackBits } from './unpackBits.js';
 
 /** Largest image we agree to allocate for (pixels); guards against garbage headers. */
 const MAX_PIXELS = 1 << 26;

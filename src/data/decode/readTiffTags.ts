@@ -1,4 +1,4 @@
-import { DataError } from '../../errors/DataError';
+import { DataError } from '../../errors/DataError.js';
 
 /** The first image file directory of a TIFF: tag number → its values (integers only). */
 export interface TiffTags {

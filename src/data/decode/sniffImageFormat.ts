@@ -1,4 +1,4 @@
-import type { ImageFormat } from './ImageFormat';
+import type { ImageFormat } from './ImageFormat.js';
 
 /**
  * `sniffImageFormat(bytes)`: the format named by the file's leading magic bytes, or

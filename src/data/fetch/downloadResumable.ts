@@ -1,5 +1,5 @@
 import { open, rm, stat } from 'node:fs/promises';
-import { DataError } from '../../errors/DataError';
+import { DataError } from '../../errors/DataError.js';
 
 /** Options of `downloadResumable`. */
 export interface DownloadOptions {

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { DataError } from '../../errors/DataError';
-import { parseTarHeader } from './parseTarHeader';
-import { safeEntryPath } from './safeEntryPath';
+import { DataError } from '../../errors/DataError.js';
+import { parseTarHeader } from './parseTarHeader.js';
+import { safeEntryPath } from './safeEntryPath.js';
 
 /** What the current body bytes are for: a file being written, a metadata record, or nothing. */
 type Sink = { kind: 'file'; handle: FileHandle } | { kind: 'meta'; type: string; parts: Buffer[] } | { kind: 'skip' };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { CIFAR_BINARY_FILES } from '../cifar/loadCifarBinary';
-import { downloadResumable } from './downloadResumable';
-import { extractTarGz } from './extractTarGz';
-import { md5File } from './md5File';
+import { DataError } from '../../errors/DataError.js';
+import { CIFAR_BINARY_FILES } from '../cifar/loadCifarBinary.js';
+import { downloadResumable } from './downloadResumable.js';
+import { extractTarGz } from './extractTarGz.js';
+import { md5File } from './md5File.js';
 
 /** Where the official binary release lives, and its published md5 (cs.toronto.edu/~kriz/cifar.html). */
 export const CIFAR10_BINARY_URL = 'https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz';

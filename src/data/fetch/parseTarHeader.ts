@@ -1,4 +1,4 @@
-import { DataError } from '../../errors/DataError';
+import { DataError } from '../../errors/DataError.js';
 
 /** One parsed 512-byte tar header. `type` is the typeflag character ('0' file, '5' dir…). */
 export interface TarHeader {

@@ -1,4 +1,4 @@
-import { DataError } from '../../errors/DataError';
+import { DataError } from '../../errors/DataError.js';
 
 /**
  * Checks the path of a tar entry before anything is written, returning it normalised ('/'

@@ -1,7 +1,7 @@
-import type { GoldenFile } from '../../golden/GoldenFile';
-import type { SandboxLimits, SandboxPolicy } from '../../sandbox/SandboxLimits';
-import type { Rubric } from '../Rubric';
-import type { Shard } from './Shard';
+import type { GoldenFile } from '../../golden/GoldenFile.js';
+import type { SandboxLimits, SandboxPolicy } from '../../sandbox/SandboxLimits.js';
+import type { Rubric } from '../Rubric.js';
+import type { Shard } from './Shard.js';
 
 /** A class to grade: see gradeClass. */
 export interface GradeClassOptions {

@@ -1,9 +1,9 @@
 import { access } from 'node:fs/promises';
-import { writeJsonAtomic } from '../../record/writeJsonAtomic';
-import type { GradebookRow } from './GradebookRow';
-import type { GradeMeta } from './GradeMeta';
-import { readGradeMeta } from './readGradeMeta';
-import { readGradebookRow } from './readGradebookRow';
+import { writeJsonAtomic } from '../../record/writeJsonAtomic.js';
+import type { GradebookRow } from './GradebookRow.js';
+import type { GradeMeta } from './GradeMeta.js';
+import { readGradeMeta } from './readGradeMeta.js';
+import { readGradebookRow } from './readGradebookRow.js';
 
 /**
  * The gradebook row of a student graded before with this `fingerprint` (status ok, results.json

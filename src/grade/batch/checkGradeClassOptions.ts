@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { UsageError } from '../../errors/UsageError';
-import type { GradeClassOptions } from './GradeClassOptions';
-import { GRADE_META_FILE } from './readGradeMeta';
-import { RESULTS_FILE } from './readGradebookRow';
-import { shardOf } from './shardOf';
+import { UsageError } from '../../errors/UsageError.js';
+import type { GradeClassOptions } from './GradeClassOptions.js';
+import { GRADE_META_FILE } from './readGradeMeta.js';
+import { RESULTS_FILE } from './readGradebookRow.js';
+import { shardOf } from './shardOf.js';
 
 /**
  * Checks {@link GradeClassOptions} before anything is read or written: jobs, seed and shard in

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { gradproofVersion } from '../../experiments/gradproofVersion';
-import type { GoldenFile } from '../../golden/GoldenFile';
-import type { SandboxLimits, SandboxPolicy } from '../../sandbox/SandboxLimits';
-import type { Rubric } from '../Rubric';
-import type { GradeSettings } from './GradeMeta';
+import { gradproofVersion } from '../../experiments/gradproofVersion.js';
+import type { GoldenFile } from '../../golden/GoldenFile.js';
+import type { SandboxLimits, SandboxPolicy } from '../../sandbox/SandboxLimits.js';
+import type { Rubric } from '../Rubric.js';
+import type { GradeSettings } from './GradeMeta.js';
 
 /**
  * Everything besides a student's hand-in that decides the grade, as recorded in each student's

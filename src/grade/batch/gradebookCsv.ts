@@ -1,5 +1,5 @@
-import { csvRecord } from './csvRecord';
-import type { GradebookRow } from './GradebookRow';
+import { csvRecord } from './csvRecord.js';
+import type { GradebookRow } from './GradebookRow.js';
 
 /**
  * The gradebook: a header (`id`, `score`, `max`, one column per rubric test named as in the

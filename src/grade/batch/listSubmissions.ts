@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { byCodePoint } from './byCodePoint';
-import { checkStudentId } from './checkStudentId';
-import { quoteName } from './quoteName';
-import { CODE_EXTENSIONS } from './studentFolderFiles';
+import { DataError } from '../../errors/DataError.js';
+import { byCodePoint } from './byCodePoint.js';
+import { checkStudentId } from './checkStudentId.js';
+import { quoteName } from './quoteName.js';
+import { CODE_EXTENSIONS } from './studentFolderFiles.js';
 
 /** One student of a class folder: an entry to grade, or why it cannot be graded. */
 export interface ListedSubmission {

@@ -1,14 +1,14 @@
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { UsageError } from '../../errors/UsageError';
-import { byCodePoint } from './byCodePoint';
-import type { GradebookRow } from './GradebookRow';
-import { gradebookCsv } from './gradebookCsv';
-import type { GradeMeta } from './GradeMeta';
-import { GRADE_META_FILE, readGradeMeta } from './readGradeMeta';
-import { readGradebookRow, RESULTS_FILE } from './readGradebookRow';
-import { CLASS_SEED_FILE } from './resolveClassSeed';
+import { DataError } from '../../errors/DataError.js';
+import { UsageError } from '../../errors/UsageError.js';
+import { byCodePoint } from './byCodePoint.js';
+import type { GradebookRow } from './GradebookRow.js';
+import { gradebookCsv } from './gradebookCsv.js';
+import type { GradeMeta } from './GradeMeta.js';
+import { GRADE_META_FILE, readGradeMeta } from './readGradeMeta.js';
+import { readGradebookRow, RESULTS_FILE } from './readGradebookRow.js';
+import { CLASS_SEED_FILE } from './resolveClassSeed.js';
 
 /** The one gradebook of a class graded in several output folders (shards). */
 export interface MergedGradebook {

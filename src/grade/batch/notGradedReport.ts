@@ -1,6 +1,6 @@
-import type { GradeReport } from '../GradedTest';
-import type { Rubric } from '../Rubric';
-import { failedTest } from '../scoreCases';
+import type { GradeReport } from '../GradedTest.js';
+import type { Rubric } from '../Rubric.js';
+import { failedTest } from '../scoreCases.js';
 
 /**
  * The report of a student whose hand-in could not be graded at all (a symbolic link, an

@@ -1,5 +1,5 @@
-import { UsageError } from '../../errors/UsageError';
-import type { Shard } from './Shard';
+import { UsageError } from '../../errors/UsageError.js';
+import type { Shard } from './Shard.js';
 
 /** At most this many shards: far more machines than any class needs, and small enough to print. */
 export const MAX_SHARDS = 10_000;

@@ -1,4 +1,4 @@
-import { shownPath } from '../intake/shownPath';
+import { shownPath } from '../intake/shownPath.js';
 
 /**
  * A file name from a student's hand-in as messages and notes quote it: in double quotes, with

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { DataError } from '../../errors/DataError';
-import { schemaValidator } from '../../record/schemaValidator';
-import type { GradeMeta } from './GradeMeta';
+import { DataError } from '../../errors/DataError.js';
+import { schemaValidator } from '../../record/schemaValidator.js';
+import type { GradeMeta } from './GradeMeta.js';
 
 const validate = schemaValidator<GradeMeta>('grade-meta.schema.json');
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { readJsonFile } from '../../record/readJsonFile';
-import type { GradebookRow } from './GradebookRow';
-import type { GradeMeta } from './GradeMeta';
+import { DataError } from '../../errors/DataError.js';
+import { readJsonFile } from '../../record/readJsonFile.js';
+import type { GradebookRow } from './GradebookRow.js';
+import type { GradeMeta } from './GradeMeta.js';
 
 /** results.json's file name in each student's folder. */
 export const RESULTS_FILE = 'results.json';

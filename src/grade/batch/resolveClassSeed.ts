@@ -1,8 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { writeJsonAtomic } from '../../record/writeJsonAtomic';
+import { DataError } from '../../errors/DataError.js';
+import { writeJsonAtomic } from '../../record/writeJsonAtomic.js';
 
 /** Where an output folder keeps the class's seed (a name no student id can take: ids never start with a dot). */
 export const CLASS_SEED_FILE = '.grading-seed.json';

@@ -1,6 +1,6 @@
-import { UsageError } from '../../errors/UsageError';
-import { byCodePoint } from './byCodePoint';
-import type { Shard } from './Shard';
+import { UsageError } from '../../errors/UsageError.js';
+import { byCodePoint } from './byCodePoint.js';
+import type { Shard } from './Shard.js';
 
 /**
  * The student ids of shard `k` of `n`: the ids sorted by code point ({@link byCodePoint}), and

@@ -3,10 +3,10 @@ import { constants } from 'node:fs';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import type { ListedSubmission } from './listSubmissions';
-import { quoteName } from './quoteName';
-import { studentFolderFiles } from './studentFolderFiles';
+import { DataError } from '../../errors/DataError.js';
+import type { ListedSubmission } from './listSubmissions.js';
+import { quoteName } from './quoteName.js';
+import { studentFolderFiles } from './studentFolderFiles.js';
 
 /** All of one student's graded files together may not exceed this (logs are capped at 16 MB each by the grader). */
 export const MAX_STUDENT_BYTES = 64 * 1024 * 1024;

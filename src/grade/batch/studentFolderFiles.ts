@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { byCodePoint } from './byCodePoint';
-import { quoteName } from './quoteName';
+import { DataError } from '../../errors/DataError.js';
+import { byCodePoint } from './byCodePoint.js';
+import { quoteName } from './quoteName.js';
 
 /** Extensions of a code module (what prepareSubmission accepts). */
 export const CODE_EXTENSIONS: readonly string[] = ['.mjs', '.js', '.cjs', '.ts', '.mts', '.cts'];

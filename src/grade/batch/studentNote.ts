@@ -1,5 +1,5 @@
-import type { GradeReport } from '../GradedTest';
-import type { StagedSubmission } from './stageSubmission';
+import type { GradeReport } from '../GradedTest.js';
+import type { StagedSubmission } from './stageSubmission.js';
 
 /**
  * The gradebook note of a graded student: what was graded (code, logs), what was ignored, the

@@ -1,5 +1,5 @@
-import type { CaseResult } from './CaseResult';
-import type { Verdict } from './judgeCall';
+import type { CaseResult } from './CaseResult.js';
+import type { Verdict } from './judgeCall.js';
 
 /**
  * A case made of several calls, each judged against the reference: it passes only when every

@@ -1,15 +1,15 @@
-import { createRng } from '../../random/Rng';
-import type { SandboxReply } from '../../sandbox/SandboxSession';
-import type { CallSubmission } from './CallSubmission';
-import type { CaseResult } from './CaseResult';
-import { composeCase } from './composeCase';
-import { gateCase } from './gateCase';
-import { drawDropoutInput, drawDropoutRate, type DropoutInput } from './gradingDraws';
-import { judgeCall, type Verdict } from './judgeCall';
-import { readVector } from './readReply';
-import { referenceRegularizers as ref } from './referenceRegularizers';
-import type { RegularizerCall } from './RegularizerApi';
-import { VALUE_TOL } from './tolerances';
+import { createRng } from '../../random/Rng.js';
+import type { SandboxReply } from '../../sandbox/SandboxSession.js';
+import type { CallSubmission } from './CallSubmission.js';
+import type { CaseResult } from './CaseResult.js';
+import { composeCase } from './composeCase.js';
+import { gateCase } from './gateCase.js';
+import { drawDropoutInput, drawDropoutRate, type DropoutInput } from './gradingDraws.js';
+import { judgeCall, type Verdict } from './judgeCall.js';
+import { readVector } from './readReply.js';
+import { referenceRegularizers as ref } from './referenceRegularizers.js';
+import type { RegularizerCall } from './RegularizerApi.js';
+import { VALUE_TOL } from './tolerances.js';
 
 const asCall = (d: DropoutInput): RegularizerCall => ({ fn: 'dropout', args: [d.x, d.rate, d.uniforms] });
 

@@ -1,11 +1,11 @@
-import { createRng, type Rng } from '../../random/Rng';
-import type { CallSubmission } from './CallSubmission';
-import type { CaseResult } from './CaseResult';
-import { composeCase } from './composeCase';
-import { gateCase } from './gateCase';
-import { drawDropoutInput, drawDropoutRate, type DropoutInput } from './gradingDraws';
-import { judgeCall } from './judgeCall';
-import type { RegularizerCall } from './RegularizerApi';
+import { createRng, type Rng } from '../../random/Rng.js';
+import type { CallSubmission } from './CallSubmission.js';
+import type { CaseResult } from './CaseResult.js';
+import { composeCase } from './composeCase.js';
+import { gateCase } from './gateCase.js';
+import { drawDropoutInput, drawDropoutRate, type DropoutInput } from './gradingDraws.js';
+import { judgeCall } from './judgeCall.js';
+import type { RegularizerCall } from './RegularizerApi.js';
 
 /** Draws equal to p keep their element; draws one part in 10¹² below p drop it. */
 function onTheEdge(rng: Rng): DropoutInput {

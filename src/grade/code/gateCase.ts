@@ -1,4 +1,4 @@
-import type { CaseResult } from './CaseResult';
+import type { CaseResult } from './CaseResult.js';
 
 /**
  * A case whose expected answer needs no work (0 at zero parameters or rate 0, the identity at

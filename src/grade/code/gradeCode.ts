@@ -1,13 +1,13 @@
-import { GradproofError } from '../../errors/GradproofError';
-import { UsageError } from '../../errors/UsageError';
-import { openSandbox } from '../../sandbox/openSandbox';
-import { prepareSubmission } from '../../sandbox/prepareSubmission';
-import { SandboxError } from '../../sandbox/SandboxError';
-import type { SandboxLimits, SandboxPolicy } from '../../sandbox/SandboxLimits';
-import type { GradedTest } from '../GradedTest';
-import type { RubricTest } from '../Rubric';
-import { failedTest, scoreCases } from '../scoreCases';
-import { runCodeCheck, type CodeCheckId } from './runCodeCheck';
+import { GradproofError } from '../../errors/GradproofError.js';
+import { UsageError } from '../../errors/UsageError.js';
+import { openSandbox } from '../../sandbox/openSandbox.js';
+import { prepareSubmission } from '../../sandbox/prepareSubmission.js';
+import { SandboxError } from '../../sandbox/SandboxError.js';
+import type { SandboxLimits, SandboxPolicy } from '../../sandbox/SandboxLimits.js';
+import type { GradedTest } from '../GradedTest.js';
+import type { RubricTest } from '../Rubric.js';
+import { failedTest, scoreCases } from '../scoreCases.js';
+import { runCodeCheck, type CodeCheckId } from './runCodeCheck.js';
 
 const MIN_SHARE_MS = 1000;
 

@@ -1,4 +1,4 @@
-import type { Rng } from '../../random/Rng';
+import type { Rng } from '../../random/Rng.js';
 
 /** Parameters as the interface takes them: one row per tensor. */
 export type Rows = number[][];

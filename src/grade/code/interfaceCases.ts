@@ -1,11 +1,11 @@
-import { createRng } from '../../random/Rng';
-import { SandboxError } from '../../sandbox/SandboxError';
-import type { SandboxReply } from '../../sandbox/SandboxSession';
-import type { CallSubmission } from './CallSubmission';
-import type { CaseResult } from './CaseResult';
-import { drawDropoutInput, drawDropoutRate, drawParams, drawRate } from './gradingDraws';
-import { readNumber, readRows, readVector } from './readReply';
-import type { RegularizerCall } from './RegularizerApi';
+import { createRng } from '../../random/Rng.js';
+import { SandboxError } from '../../sandbox/SandboxError.js';
+import type { SandboxReply } from '../../sandbox/SandboxSession.js';
+import type { CallSubmission } from './CallSubmission.js';
+import type { CaseResult } from './CaseResult.js';
+import { drawDropoutInput, drawDropoutRate, drawParams, drawRate } from './gradingDraws.js';
+import { readNumber, readRows, readVector } from './readReply.js';
+import type { RegularizerCall } from './RegularizerApi.js';
 
 /**
  * `interface`: each of the five functions called once on a small seeded valid input; a case

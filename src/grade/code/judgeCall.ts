@@ -1,9 +1,9 @@
-import type { SandboxReply } from '../../sandbox/SandboxSession';
-import { KNOWN_MISTAKES } from './knownMistakes';
-import { readNumber, readRows, readVector } from './readReply';
-import { referenceRegularizers as ref } from './referenceRegularizers';
-import type { RegularizerCall } from './RegularizerApi';
-import { FLOAT32_TOL, VALUE_TOL, within, type Tolerance } from './tolerances';
+import type { SandboxReply } from '../../sandbox/SandboxSession.js';
+import { KNOWN_MISTAKES } from './knownMistakes.js';
+import { readNumber, readRows, readVector } from './readReply.js';
+import { referenceRegularizers as ref } from './referenceRegularizers.js';
+import type { RegularizerCall } from './RegularizerApi.js';
+import { FLOAT32_TOL, VALUE_TOL, within, type Tolerance } from './tolerances.js';
 
 /** One reply judged against the reference: pass, or a short line saying what came and what was expected. */
 export interface Verdict {

@@ -1,4 +1,4 @@
-import type { RegularizerApi } from './RegularizerApi';
+import type { RegularizerApi } from './RegularizerApi.js';
 
 /** A plausible wrong implementation of one function, and what to tell a student whose answers match it. */
 export interface KnownMistake<F> {

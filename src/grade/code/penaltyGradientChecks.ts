@@ -1,15 +1,15 @@
-import { createRng } from '../../random/Rng';
-import { SandboxError } from '../../sandbox/SandboxError';
-import type { CallSubmission } from './CallSubmission';
-import type { CaseResult } from './CaseResult';
-import { composeCase } from './composeCase';
-import { gateCase } from './gateCase';
-import type { Rows } from './gradingDraws';
-import { judgeCall } from './judgeCall';
-import { PENALTY_SCENARIOS, type PenaltyKind } from './penaltyScenarios';
-import { readNumber, readRows } from './readReply';
-import type { RegularizerCall } from './RegularizerApi';
-import { remoteGradcheck } from './remoteGradcheck';
+import { createRng } from '../../random/Rng.js';
+import { SandboxError } from '../../sandbox/SandboxError.js';
+import type { CallSubmission } from './CallSubmission.js';
+import type { CaseResult } from './CaseResult.js';
+import { composeCase } from './composeCase.js';
+import { gateCase } from './gateCase.js';
+import type { Rows } from './gradingDraws.js';
+import { judgeCall } from './judgeCall.js';
+import { PENALTY_SCENARIOS, type PenaltyKind } from './penaltyScenarios.js';
+import { readNumber, readRows } from './readReply.js';
+import type { RegularizerCall } from './RegularizerApi.js';
+import { remoteGradcheck } from './remoteGradcheck.js';
 
 /**
  * `l1-gradient` / `l2-gradient`: `l1Grad`/`l2Grad` on every PENALTY_SCENARIOS input (drawn from the

@@ -1,12 +1,12 @@
-import { createRng } from '../../random/Rng';
-import type { CallSubmission } from './CallSubmission';
-import type { CaseResult } from './CaseResult';
-import { composeCase } from './composeCase';
-import { gateCase } from './gateCase';
-import { drawParams, drawRate, drawShape, type Rows } from './gradingDraws';
-import { judgeCall } from './judgeCall';
-import type { PenaltyKind } from './penaltyScenarios';
-import type { RegularizerCall } from './RegularizerApi';
+import { createRng } from '../../random/Rng.js';
+import type { CallSubmission } from './CallSubmission.js';
+import type { CaseResult } from './CaseResult.js';
+import { composeCase } from './composeCase.js';
+import { gateCase } from './gateCase.js';
+import { drawParams, drawRate, drawShape, type Rows } from './gradingDraws.js';
+import { judgeCall } from './judgeCall.js';
+import type { PenaltyKind } from './penaltyScenarios.js';
+import type { RegularizerCall } from './RegularizerApi.js';
 
 /**
  * `l1-properties` / `l2-properties`: the penalty's properties, each a case of several calls on

@@ -1,5 +1,5 @@
-import type { Rng } from '../../random/Rng';
-import { drawParams, drawRate, drawShape, type Rows } from './gradingDraws';
+import type { Rng } from '../../random/Rng.js';
+import { drawParams, drawRate, drawShape, type Rows } from './gradingDraws.js';
 
 /** Penalty kinds of the interface. */
 export type PenaltyKind = 'l1' | 'l2';

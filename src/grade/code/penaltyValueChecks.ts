@@ -1,11 +1,11 @@
-import { createRng } from '../../random/Rng';
-import type { CallSubmission } from './CallSubmission';
-import type { CaseResult } from './CaseResult';
-import { composeCase } from './composeCase';
-import { gateCase } from './gateCase';
-import { judgeCall } from './judgeCall';
-import { PENALTY_SCENARIOS, type PenaltyKind } from './penaltyScenarios';
-import type { RegularizerCall } from './RegularizerApi';
+import { createRng } from '../../random/Rng.js';
+import type { CallSubmission } from './CallSubmission.js';
+import type { CaseResult } from './CaseResult.js';
+import { composeCase } from './composeCase.js';
+import { gateCase } from './gateCase.js';
+import { judgeCall } from './judgeCall.js';
+import { PENALTY_SCENARIOS, type PenaltyKind } from './penaltyScenarios.js';
+import type { RegularizerCall } from './RegularizerApi.js';
 
 /**
  * `l1-values` / `l2-values`: the penalty on every PENALTY_SCENARIOS input, drawn from the grading

@@ -1,4 +1,4 @@
-import type { SandboxReply } from '../../sandbox/SandboxSession';
+import type { SandboxReply } from '../../sandbox/SandboxSession.js';
 
 /** A reply read as the expected kind of value, or why it is not one (for a student to read). */
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly why: string };

@@ -1,4 +1,4 @@
-import type { RegularizerApi } from './RegularizerApi';
+import type { RegularizerApi } from './RegularizerApi.js';
 
 /**
  * Σ f(θ) over every element of every row, with Neumaier's compensated summation, so the

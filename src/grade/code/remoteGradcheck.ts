@@ -1,5 +1,5 @@
-import { checkGradients64 } from '../../gradcheck/checkGradients64';
-import type { GradcheckReport } from '../../gradcheck/GradcheckReport';
+import { checkGradients64 } from '../../gradcheck/checkGradients64.js';
+import type { GradcheckReport } from '../../gradcheck/GradcheckReport.js';
 
 /** Evaluates f at each point (in the sandbox); NaN for a point the submission could not answer. */
 export type BatchEvaluate = (points: readonly Float64Array[]) => Promise<number[]>;

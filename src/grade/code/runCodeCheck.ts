@@ -1,13 +1,13 @@
-import type { SandboxSession } from '../../sandbox/SandboxSession';
-import type { RubricCheck } from '../Rubric';
-import type { CallSubmission } from './CallSubmission';
-import type { CaseResult } from './CaseResult';
-import { dropoutProperties } from './dropoutPropertyChecks';
-import { dropoutValues } from './dropoutValueChecks';
-import { interfaceCases } from './interfaceCases';
-import { penaltyGradient } from './penaltyGradientChecks';
-import { penaltyProperties } from './penaltyPropertyChecks';
-import { penaltyValues } from './penaltyValueChecks';
+import type { SandboxSession } from '../../sandbox/SandboxSession.js';
+import type { RubricCheck } from '../Rubric.js';
+import type { CallSubmission } from './CallSubmission.js';
+import type { CaseResult } from './CaseResult.js';
+import { dropoutProperties } from './dropoutPropertyChecks.js';
+import { dropoutValues } from './dropoutValueChecks.js';
+import { interfaceCases } from './interfaceCases.js';
+import { penaltyGradient } from './penaltyGradientChecks.js';
+import { penaltyProperties } from './penaltyPropertyChecks.js';
+import { penaltyValues } from './penaltyValueChecks.js';
 
 /** A code check's id, as a rubric names it. */
 export type CodeCheckId = NonNullable<RubricCheck['code']>;

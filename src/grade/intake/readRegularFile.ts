@@ -1,8 +1,8 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, type FileHandle } from 'node:fs/promises';
-import { DataError } from '../../errors/DataError';
-import { kindOf } from './kindOf';
-import { shownPath } from './shownPath';
+import { DataError } from '../../errors/DataError.js';
+import { kindOf } from './kindOf.js';
+import { shownPath } from './shownPath.js';
 
 /** Who reads what, for messages, and how much of it. */
 export interface IntakeOptions {

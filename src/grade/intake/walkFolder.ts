@@ -1,9 +1,9 @@
 import type { Dirent } from 'node:fs';
 import { lstat, opendir } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { kindOf } from './kindOf';
-import { shownPath } from './shownPath';
+import { DataError } from '../../errors/DataError.js';
+import { kindOf } from './kindOf.js';
+import { shownPath } from './shownPath.js';
 
 const MAX_NOTES = 20;
 

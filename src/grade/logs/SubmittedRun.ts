@@ -1,4 +1,4 @@
-import type { Quantity } from '../../golden/GoldenFile';
+import type { Quantity } from '../../golden/GoldenFile.js';
 
 /** One handed-in run (a log section or a run record), matched to an experiment. */
 export interface SubmittedRun {

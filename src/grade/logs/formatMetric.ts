@@ -1,5 +1,5 @@
-import { fmt } from '../../card/fmt';
-import type { Quantity } from '../../golden/GoldenFile';
+import { fmt } from '../../card/fmt.js';
+import type { Quantity } from '../../golden/GoldenFile.js';
 
 /** Accuracies as percentages (as the logs print them), everything else as the card prints numbers. */
 export function formatMetric(q: Quantity, v: number): string {

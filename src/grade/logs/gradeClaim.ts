@@ -1,8 +1,8 @@
-import { fmt } from '../../card/fmt';
-import type { GoldenFile, Quantity } from '../../golden/GoldenFile';
-import type { CaseResult } from '../code/CaseResult';
-import { formatMetric } from './formatMetric';
-import type { SubmittedRun } from './SubmittedRun';
+import { fmt } from '../../card/fmt.js';
+import type { GoldenFile, Quantity } from '../../golden/GoldenFile.js';
+import type { CaseResult } from '../code/CaseResult.js';
+import { formatMetric } from './formatMetric.js';
+import type { SubmittedRun } from './SubmittedRun.js';
 
 type Claim = GoldenFile['claims'][number];
 

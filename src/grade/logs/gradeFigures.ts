@@ -1,8 +1,8 @@
-import type { GoldenFile, Metric } from '../../golden/GoldenFile';
-import type { CaseResult } from '../code/CaseResult';
-import type { RubricCheck } from '../Rubric';
-import { formatMetric } from './formatMetric';
-import type { SubmittedRun } from './SubmittedRun';
+import type { GoldenFile, Metric } from '../../golden/GoldenFile.js';
+import type { CaseResult } from '../code/CaseResult.js';
+import type { RubricCheck } from '../Rubric.js';
+import { formatMetric } from './formatMetric.js';
+import type { SubmittedRun } from './SubmittedRun.js';
 
 /**
  * One case per selected golden figure: the submitted value (the mean when several runs of the

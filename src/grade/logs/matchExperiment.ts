@@ -1,5 +1,5 @@
-import { EXPERIMENTS } from '../../experiments/experiments';
-import type { GoldenFile } from '../../golden/GoldenFile';
+import { EXPERIMENTS } from '../../experiments/experiments.js';
+import type { GoldenFile } from '../../golden/GoldenFile.js';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 

@@ -1,18 +1,18 @@
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { DataError } from '../../errors/DataError';
-import { GradproofError } from '../../errors/GradproofError';
-import type { GoldenFile, Quantity } from '../../golden/GoldenFile';
-import { parseEpochLog } from '../../golden/parseEpochLog';
-import { quantityOf } from '../../golden/quantityOf';
-import { parseJsonText } from '../../record/parseJsonText';
-import type { RunRecord } from '../../record/RunRecord';
-import { validateRunRecord } from '../../record/runRecordIO';
-import { readRegularFile } from '../intake/readRegularFile';
-import { shownPath } from '../intake/shownPath';
-import { walkFolder } from '../intake/walkFolder';
-import { matchExperiment } from './matchExperiment';
-import type { SubmittedRun } from './SubmittedRun';
+import { DataError } from '../../errors/DataError.js';
+import { GradproofError } from '../../errors/GradproofError.js';
+import type { GoldenFile, Quantity } from '../../golden/GoldenFile.js';
+import { parseEpochLog } from '../../golden/parseEpochLog.js';
+import { quantityOf } from '../../golden/quantityOf.js';
+import { parseJsonText } from '../../record/parseJsonText.js';
+import type { RunRecord } from '../../record/RunRecord.js';
+import { validateRunRecord } from '../../record/runRecordIO.js';
+import { readRegularFile } from '../intake/readRegularFile.js';
+import { shownPath } from '../intake/shownPath.js';
+import { walkFolder } from '../intake/walkFolder.js';
+import { matchExperiment } from './matchExperiment.js';
+import type { SubmittedRun } from './SubmittedRun.js';
 
 const QUANTITIES: readonly Quantity[] = ['trainLoss', 'trainAcc', 'valAcc', 'testAcc', 'testLoss', 'gradNorm', 'firstLayerGradNormFirstBatch'];
 /** A log or record file bigger than this is not a training log. */

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// The package as it is published, in a project of its own: packs gradproof (`npm pack`, which
+// builds dist/), installs the tarball into a copy of fixtures/consumer (its own models and
+// specs, TypeScript's NodeNext resolution, the one-line matcher setup), then runs there what a
+// user would: `tsc --noEmit`, `vitest run`, a plain `node` import, and a count of tfjs copies.
+// Exits non-zero on the first failure, naming the step. Usage: node scripts/testConsumer.mjs [--keep]
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const work = mkdtempSync(path.join(os.tmpdir(), 'gradproof-consumer-'));
+const keep = process.argv.includes('--keep');
+
+function step(name, command, args, cwd, env = {}) {
+  const t0 = Date.now();
+  console.error(`testConsumer: ${name}`);
+  const r = spawnSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, ...env } });
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout.slice(-8000));
+    process.stderr.write(r.stderr.slice(-8000));
+    console.error(`testConsumer: ${name} failed (exit ${r.status ?? r.signal}); work folder ${work}`);
+    process.exit(1);
+  }
+  console.error(`testConsumer: ${name} ok (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  return r.stdout;
+}
+
+try {
+  const packed = JSON.parse(step('npm pack', 'npm', ['pack', '--json', '--pack-destination', work], root));
+  const tarball = path.join(work, packed[0].filename);
+  const project = path.join(work, 'consumer');
+  cpSync(path.join(root, 'fixtures', 'consumer'), project, { recursive: true });
+  const pkgFile = path.join(project, 'package.json');
+  writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace('GRADPROOF_TARBALL', tarball));
+  step('npm install (the tarball and its peers)', 'npm', ['install', '--no-audit', '--no-fund'], project);
+  step('tsc --noEmit (NodeNext, strict)', 'npx', ['tsc', '--noEmit', '-p', '.'], project);
+  // skipLibCheck off too, so gradproof's own .d.ts are checked; tfjs's own .d.ts have errors of
+  // their own under it (why every tfjs project skips lib checks), which are not gradproof's to fix.
+  const strict = spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.declarations.json'], { cwd: project, encoding: 'utf8' });
+  const ours = strict.stdout.split('\n').filter((l) => /^(node_modules\/gradproof\/|src\/|spec\/|vitest)/.test(l));
+  if (ours.length > 0) {
+    console.error(`testConsumer: gradproof's declarations fail a strict check without skipLibCheck:\n${ours.join('\n')}`);
+    process.exit(1);
+  }
+  console.error(`testConsumer: gradproof's declarations pass without skipLibCheck (${strict.stdout.split('\n').filter((l) => /error TS/.test(l)).length} errors in other packages' own .d.ts)`);
+  process.stdout.write(step('vitest run', 'npx', ['vitest', 'run'], project).split('\n').filter((l) => /Test Files|Tests /.test(l)).join('\n') + '\n');
+  step('plain node import', process.execPath, ['-e', "import('gradproof').then((g) => { if (typeof g.checkGradients !== 'function') process.exit(3); })"], project);
+  step('the CLI from the installed package', 'npx', ['gradproof', 'list'], project);
+  const cores = step('one tfjs', 'npm', ['ls', '@tensorflow/tfjs-core', '--all', '--parseable'], project).trim().split('\n').filter(Boolean);
+  const copies = new Set(cores.map((p) => path.resolve(p)));
+  if (copies.size !== 1) {
+    console.error(`testConsumer: ${copies.size} copies of @tensorflow/tfjs-core installed: ${[...copies].join(', ')}`);
+    process.exit(1);
+  }
+  console.error('testConsumer: the packed package works in a NodeNext project');
+} finally {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
