@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['spec/**/*.spec.ts'],
     // One temporary folder for the run, removed at its end (see specTempRoot).
     globalSetup: ['spec/support/specTempRoot.ts'],
+    // TensorFlow.js's banner, silenced in every spec process (see the file).
+    setupFiles: ['spec/support/quietTfjs.ts'],
     exclude: slow ? ['node_modules/**'] : ['node_modules/**', 'spec/slow/**'],
     // tfjs keeps global backend state: one process per file keeps specs independent.
     pool: 'forks',

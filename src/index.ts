@@ -6,6 +6,7 @@ export { UsageError } from './errors/UsageError.js';
 export { DataError } from './errors/DataError.js';
 export { TrainingError } from './errors/TrainingError.js';
 export { SchemaError } from './errors/SchemaError.js';
+export { ChildRunError } from './errors/ChildRunError.js';
 
 // Randomness
 export { createRng, type Rng } from './random/Rng.js';
@@ -94,13 +95,16 @@ export { diffGoldens } from './golden/diffGoldens.js';
 export { reportedCurves } from './golden/reportedCurves.js';
 export { buildReportCard } from './card/buildReportCard.js';
 export type { CardEntry, Verdict, Measured, Band } from './card/CardEntry.js';
+export { notableMisses, type NotableMiss } from './card/notableMisses.js';
 export { summarize } from './stats/summarize.js';
 export { welchTest, type WelchResult } from './stats/welchTest.js';
 export { studentTCdf, studentTQuantile } from './stats/studentT.js';
 
 // Reproduce, plots, reports
-export { reproduce, type ReproduceResult } from './reproduce/reproduce.js';
+export { reproduce, type ReproduceResult, type ReproduceWritten } from './reproduce/reproduce.js';
 export type { ReproduceOptions } from './reproduce/ReproduceOptions.js';
+export type { FailedRun } from './reproduce/FailedRun.js';
+export { reproduceEventLine, type ReproduceEvent, type ReproduceTally } from './reproduce/ReproduceEvent.js';
 export { planRuns, globToRegExp, type PlannedRun } from './reproduce/planRuns.js';
 export { readRunRecordsDir } from './record/readRunRecordsDir.js';
 export { buildPlots } from './plots/buildPlots.js';

@@ -69,6 +69,12 @@ describe('gradproof CLI', () => {
     [['run'], /expected one experiment id, got none/],
     [['run', 'cifar/gelu-plain'], /unknown experiment "cifar\/gelu-plain"; try one of: cifar\/sigmoid-plain/],
     [['run', 'gurmukhi/dropout', '--seed', 'abc'], /--seed must be an integer >= 0, got "abc"/],
+    // A negative number is the flag's value, judged by the flag, not parseArgs's three lines.
+    [['run', 'gurmukhi/dropout', '--seed', '-1'], /^gradproof run: --seed must be an integer >= 0, got "-1"\n$/],
+    [['gradcheck', 'gurmukhi/dropout', '--seed', '-1'], /^gradproof gradcheck: --seed must be an integer >= 0, got "-1"\n$/],
+    [['reproduce', '--seeds', '-2'], /^gradproof reproduce: --seeds must be an integer >= 1, got "-2"\n$/],
+    [['run', 'gurmukhi/dropout', '--seed', '--out', 'r.json'], /^gradproof run: --seed needs a value, got the option "--out"/],
+    [['run', 'gurmukhi/dropout', '--seed'], /^gradproof run: --seed needs a value\n$/],
     [['run', 'gurmukhi/dropout', '--epochs', '0'], /--epochs must be an integer >= 1, got "0"/],
     [['run', 'gurmukhi/dropout', '--wasm-threads', '9'], /gradproof run: --wasm-threads must be an integer in 1\.\.8, got "9"/],
     [['bench', '--wasm-threads', '0'], /gradproof bench: --wasm-threads must be an integer in 1\.\.8, got "0"/],

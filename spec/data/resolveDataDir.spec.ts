@@ -55,7 +55,7 @@ describe('locateDataset', () => {
     expect(error.message).toContain('cifar-10-batches-bin/ or cifar10-jpg/');
     expect(error.message).toContain('--data DIR');
     expect(error.message).toContain('GRADPROOF_DATA');
-    expect(error.message).toContain('gradproof data fetch cifar10');
+    expect(error.message).toContain(`\`gradproof data fetch cifar10 --data ${dir}\``);
     expect(error.message).not.toContain('\n');
   });
 
@@ -64,6 +64,7 @@ describe('locateDataset', () => {
     expect(error.message).toContain('(that folder does not exist)');
     expect(error.message).toContain('gurmukhi/');
     expect(error.message).not.toContain('fetch');
+    expect(error.message).toContain(`copy the Gurmukhi digits folder (gurmukhi/train/<digit>/*.bmp, gurmukhi/val/<digit>/*) into ${path.join(dir, 'nope')}`);
   });
 
   it('rejects an unknown data set name', () => {

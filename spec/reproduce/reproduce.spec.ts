@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,7 @@ import type { ReproduceOptions } from '../../src/reproduce/ReproduceOptions';
 import { readRunRecordsDir } from '../../src/record/readRunRecordsDir';
 import { acquireLock } from '../../src/reproduce/acquireLock';
 import { DATA_DIR } from '../support/dataDir';
+import { DataError } from '../../src/errors/DataError';
 
 const options = (outDir: string, extra: Partial<ReproduceOptions> = {}): ReproduceOptions => ({
   outDir,
@@ -33,6 +35,13 @@ describe('reproduce (real data, tiny scale)', () => {
     expect(first.files.some((f) => f.endsWith('gurmukhi.overlay.png'))).toBe(true);
     const card = JSON.parse(await readFile(path.join(out, 'card.json'), 'utf8'));
     expect(card[0]).toHaveProperty('verdict');
+    // What it says it wrote is what is on disk.
+    expect(first.written.records.map((f) => path.relative(out, f))).toEqual([
+      'runs/gurmukhi-dropout/seed-0.json',
+      'runs/gurmukhi-l2-dropout/seed-0.json',
+    ]);
+    expect(first.written).toMatchObject({ kept: 0, card: [path.join(out, 'card.json'), path.join(out, 'card.md')], report: path.join(out, 'report.html') });
+    for (const f of [...first.written.records, ...first.files]) expect(existsSync(f), f).toBe(true);
 
     const record = path.join(out, 'runs/gurmukhi-dropout/seed-0.json');
     const before = (await stat(record)).mtimeMs;
@@ -47,6 +56,17 @@ describe('reproduce (real data, tiny scale)', () => {
     await reproduce(options(out, { log: (l) => again.push(l) }));
     expect(again[0]).toMatch(/2 runs planned, 1 already done, 1 to run/);
     expect((await readRunRecordsDir(path.join(out, 'runs'))).length).toBe(2);
+  });
+
+  it('with the data missing, throws a DataError naming it and how to get it before it starts or writes anything', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'gp-repro-'));
+    const out = path.join(root, 'res');
+    const events: string[] = [];
+    const attempt = reproduce(options(out, { dataDir: path.join(root, 'data'), onEvent: (e) => events.push(e.kind) }));
+    await expect(attempt).rejects.toThrow(DataError);
+    await expect(attempt).rejects.toThrow(/^reproduce: no run was started: the data is missing\n {2}2 runs: gurmukhi not found in /);
+    expect(events).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses a folder another live process holds, and takes over a lock left by a dead one', async () => {

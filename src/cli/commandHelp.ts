@@ -17,8 +17,8 @@ export const COMMAND_HELP = {
   },
   reproduce: {
     usage:
-      'gradproof reproduce [--only GLOB] [--seeds N] [--epochs E] [--limit N] [--protocol fresh|chained --order a,b,…] [--jobs J] [--data DIR] [--backend B] [--out DIR]',
-    does: 'Runs the experiments (one child process per core; resumable), then writes the report card, plots and report.html.',
+      'gradproof reproduce [--only GLOB] [--seeds N] [--epochs E] [--limit N] [--protocol fresh|chained --order a,b,…] [--jobs J] [--data DIR] [--backend B] [--out DIR] [--verbose]',
+    does: 'Runs the experiments (one child process per core; resumable), then writes the report card, plots and report.html; prints a summary of the card (--verbose: all of it) and exactly what it wrote.',
   },
   check: {
     usage: 'gradproof check --results DIR [--golden DIR] [--json]',

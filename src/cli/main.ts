@@ -1,8 +1,12 @@
 import { GradproofError } from '../errors/GradproofError.js';
 import { UsageError } from '../errors/UsageError.js';
 import { COMMAND_HELP } from './commandHelp.js';
+import { quietTfjs } from './quietTfjs.js';
 
 const COMMANDS: Readonly<Record<string, { usage: string; does: string }>> = COMMAND_HELP;
+
+/** The commands that load TensorFlow.js anyway; the others start without it (`list` in 0.3 s). */
+const TFJS_COMMANDS: ReadonlySet<string> = new Set(['run', 'gradcheck', 'reproduce', 'bench', 'grade']);
 
 const FOOTER = `Data: --data DIR, else $GRADPROOF_DATA, else ./data (holding gurmukhi/, cifar10-jpg/ or cifar-10-batches-bin/).
 Threads: with the native addon, --threads N (bench) sets OpenBLAS threads (default 1); on pure wasm,
@@ -38,6 +42,7 @@ export async function main(
     return 0;
   }
   try {
+    if (command !== undefined && TFJS_COMMANDS.has(command)) await quietTfjs();
     // Each command's modules load only when it runs: `run` (what reproduce starts per experiment)
     // then skips the plotting, grading and report code and their native libraries.
     switch (command) {

@@ -49,13 +49,37 @@ export function locateDataset(dataDir: string, name: DatasetName): DatasetLocati
     if (isDirectory(full)) return { kind, path: full };
   }
   const lookedFor = list.map((c) => `${c.dir}/`).join(' or ');
-  const fetchHint = name === 'cifar10' ? ', or run `gradproof data fetch cifar10`' : '';
   const why = existsSync(root) ? '' : ' (that folder does not exist)';
   throw new DataError(
     path.join(root, list[0]!.dir),
-    `locateDataset: ${name} not found in ${root}${why}: looked for ${lookedFor}; ` +
-      `point --data DIR or GRADPROOF_DATA at the folder that contains it${fetchHint}`,
+    `locateDataset: ${name} not found in ${root}${why}: looked for ${lookedFor}; ${howToGet(name, root)}`,
   );
+}
+
+/** The one step that gets a missing data set: the command that fetches it, or where to put it. */
+function howToGet(name: DatasetName, root: string): string {
+  switch (name) {
+    case 'cifar10':
+      return (
+        `get it with \`gradproof data fetch cifar10 --data ${shellWord(root)}\`, ` +
+        `or point --data DIR or GRADPROOF_DATA at the folder that contains it`
+      );
+    case 'gurmukhi':
+      return (
+        `it cannot be downloaded by gradproof yet: ` +
+        `copy the Gurmukhi digits folder (gurmukhi/train/<digit>/*.bmp, gurmukhi/val/<digit>/*) ` +
+        `into ${root}, or point --data DIR or GRADPROOF_DATA at the folder that contains gurmukhi/`
+      );
+    default: {
+      const never: never = name;
+      return never;
+    }
+  }
+}
+
+/** `p` as one shell word: as it is when it needs no quoting, else in single quotes. */
+function shellWord(p: string): string {
+  return /^[\w@%+=:,./-]+$/.test(p) ? p : `'${p.replace(/'/g, `'\\''`)}'`;
 }
 
 function isDirectory(p: string): boolean {

@@ -1,4 +1,5 @@
 import type { BackendChoice } from '../backend/BackendInfo.js';
+import type { ReproduceEvent } from './ReproduceEvent.js';
 
 /** What `reproduce` runs and where it writes. */
 export interface ReproduceOptions {
@@ -18,4 +19,9 @@ export interface ReproduceOptions {
   readonly order?: readonly string[];
   /** Progress lines for people. */
   readonly log: (line: string) => void;
+  /**
+   * The fresh runs' progress as events (for a progress bar); when given, they are not also
+   * logged as lines (`reproduceEventLine` makes those).
+   */
+  readonly onEvent?: (event: ReproduceEvent) => void;
 }

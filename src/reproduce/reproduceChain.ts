@@ -14,7 +14,7 @@ import type { ReproduceOptions } from './ReproduceOptions.js';
  * re-initialises would. Records go to `<out>/chained/<order>/seed-<n>/<i>-<experiment>.json`;
  * they are `protocol: chained` and never count for the golden gate.
  */
-export async function reproduceChain(o: ReproduceOptions): Promise<RunRecord[]> {
+export async function reproduceChain(o: ReproduceOptions): Promise<{ records: RunRecord[]; files: string[] }> {
   const order = o.order ?? [];
   if (order.length < 2) throw new UsageError('reproduce: --protocol chained needs --order a,b,… with at least two experiments');
   const exps = order.map(getExperiment);
@@ -27,6 +27,7 @@ export async function reproduceChain(o: ReproduceOptions): Promise<RunRecord[]> 
   }
   const dir = path.join(o.outDir, 'chained', order.map((id) => id.replace(/\//g, '-')).join('+'));
   const records: RunRecord[] = [];
+  const files: string[] = [];
   for (let seed = 0; seed < o.seeds; seed++) {
     const model = Mlp.create(first.model, createRng(seed, 'init'));
     try {
@@ -41,8 +42,10 @@ export async function reproduceChain(o: ReproduceOptions): Promise<RunRecord[]> 
           ...(o.limit !== undefined ? { limit: o.limit } : {}),
           chained: { model, order, position },
         });
-        await writeRunRecord(path.join(dir, `seed-${seed}`, `${position}-${exp.id.replace(/\//g, '-')}.json`), record);
+        const file = path.join(dir, `seed-${seed}`, `${position}-${exp.id.replace(/\//g, '-')}.json`);
+        await writeRunRecord(file, record);
         records.push(record);
+        files.push(file);
         const last = record.epochs.at(-1)!;
         o.log(
           `  ${exp.id}: epoch-1 train acc ${(record.epochs[0]!.trainAcc * 100).toFixed(2)}%, final test acc ${(last.testAcc * 100).toFixed(2)}%`,
@@ -52,5 +55,5 @@ export async function reproduceChain(o: ReproduceOptions): Promise<RunRecord[]> 
       model.dispose();
     }
   }
-  return records;
+  return { records, files };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { GradproofError } from '../errors/GradproofError.js';
+import { ChildRunError } from '../errors/ChildRunError.js';
+import { meaningfulLines } from './meaningfulLines.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gradproof.js', import.meta.url));
 
@@ -18,7 +19,10 @@ export function killChildren(): void {
   for (const c of children) c.kill('SIGTERM');
 }
 
-/** Runs `gradproof <args>` in a child; rejects with the child's last error line when it fails. */
+/**
+ * Runs `gradproof <args>` in a child. Rejects with a ChildRunError holding how the child ended
+ * and its last meaningful stderr lines (the cause in its own words) when it fails.
+ */
 export function runInChild(run: ChildRun): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...run.args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -32,7 +36,7 @@ export function runInChild(run: ChildRun): Promise<void> {
       for (const l of lines) run.onLine?.(l);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      errTail = (errTail + chunk).slice(-4000);
+      errTail = (errTail + chunk).slice(-16_000);
     });
     child.on('error', (e) => {
       children.delete(child);
@@ -41,15 +45,9 @@ export function runInChild(run: ChildRun): Promise<void> {
     child.on('close', (code, signal) => {
       children.delete(child);
       if (code === 0) return resolve();
-      // A clean failure ends in one `gradproof …` line; a crash ends in a stack and Node's version, so take its error line.
-      const lines = errTail.trim().split('\n').filter(Boolean);
-      const last = lines.findLast((l) => /^(gradproof|\w*Error\b|Error \[)/.test(l.trim())) ?? lines.at(-1) ?? '';
-      reject(
-        new GradproofError(
-          'E_RUN',
-          `gradproof ${run.args.slice(0, 2).join(' ')} ${run.args.includes('--seed') ? `seed ${run.args[run.args.indexOf('--seed') + 1]} ` : ''}failed (${signal ?? `exit ${code}`}): ${last}`,
-        ),
-      );
+      const seed = run.args.includes('--seed') ? ` seed ${run.args[run.args.indexOf('--seed') + 1]}` : '';
+      const ended = signal !== null ? `killed by ${signal}` : `exit ${code}`;
+      reject(new ChildRunError(`gradproof ${run.args.slice(0, 2).join(' ')}${seed}`, ended, meaningfulLines(errTail)));
     });
   });
 }

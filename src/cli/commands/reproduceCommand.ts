@@ -4,11 +4,18 @@ import { UsageError } from '../../errors/UsageError.js';
 import { reproduce } from '../../reproduce/reproduce.js';
 import { killChildren } from '../../reproduce/runInChild.js';
 import { backendFlag } from '../backendFlag.js';
+import { cardSummaryText } from '../cardSummaryText.js';
 import { cardText } from '../cardText.js';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
 import { COMMAND_HELP } from '../commandHelp.js';
+import { reproduceOutcomeText } from '../reproduceOutcomeText.js';
+import { reproduceProgress } from '../reproduceProgress.js';
 
-/** `gradproof reproduce`: runs the experiments (resumable) and writes records, card, plots and report.html. */
+/**
+ * `gradproof reproduce`: runs the experiments (resumable; a progress bar on a terminal), prints
+ * a summary of the report card (`--verbose`: all of it), then says exactly what it wrote. Exit 1
+ * when a run failed or none finished; 2 (from main) when the data is missing.
+ */
 export async function reproduceCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {
   const { values, positionals } = parseCommandArgs('reproduce', args, {
     only: { type: 'string' },
@@ -21,6 +28,7 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
     data: { type: 'string' },
     backend: { type: 'string' },
     out: { type: 'string' },
+    verbose: { type: 'boolean' },
   });
   if (positionals.length > 0)
     throw new UsageError(
@@ -36,7 +44,11 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
   const epochs = intFlag('reproduce', 'epochs', values.epochs, 1);
   const limit = intFlag('reproduce', 'limit', values.limit, 1);
   const jobs = intFlag('reproduce', 'jobs', values.jobs, 1);
+  const seeds = intFlag('reproduce', 'seeds', values.seeds, 1) ?? 1;
+  const backend = backendFlag('reproduce', values.backend);
+  const progress = reproduceProgress(err, out);
   const stop = () => {
+    progress.stop();
     killChildren();
     err.write('gradproof reproduce: interrupted; finished runs are kept, run the same command to resume\n');
     process.exit(130);
@@ -47,8 +59,8 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
     const result = await reproduce({
       outDir,
       dataDir: resolveDataDir(values.data),
-      seeds: intFlag('reproduce', 'seeds', values.seeds, 1) ?? 1,
-      backend: backendFlag('reproduce', values.backend),
+      seeds,
+      backend,
       protocol,
       ...(values.only !== undefined ? { only: values.only } : {}),
       ...(epochs !== undefined ? { epochs } : {}),
@@ -62,15 +74,18 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
               .filter(Boolean),
           }
         : {}),
-      log: (line) => err.write(`${line}\n`),
+      log: progress.log,
+      onEvent: progress.onEvent,
     });
-    if (protocol === 'fresh') out.write(cardText(result.card));
-    for (const f of result.failed) err.write(`gradproof reproduce: failed: ${f}\n`);
-    err.write(
-      `gradproof reproduce: wrote ${result.files.length} files under ${outDir}${protocol === 'fresh' ? ' (card.json, card.md, plots/, report.html)' : ''}\n`,
-    );
-    return result.failed.length > 0 ? 1 : 0;
+    progress.stop();
+    if (result.card.length > 0) {
+      const whole = `${result.written.card.find((f) => f.endsWith('.md')) ?? result.written.card[0]} (or run with --verbose)`;
+      out.write(values.verbose ? cardText(result.card) : cardSummaryText(result.card, whole));
+    }
+    err.write(reproduceOutcomeText(outDir, result));
+    return result.failed.length > 0 || result.records.length === 0 ? 1 : 0;
   } finally {
+    progress.stop();
     process.removeListener('SIGINT', stop);
     process.removeListener('SIGTERM', stop);
   }
