@@ -105,6 +105,29 @@ describe('measureLayersModelGradientFlow', () => {
     model.dispose();
   });
 
+  it('measures what training sees: batch norm on batch statistics restores a deep sigmoid stack, and its moving averages are put back', () => {
+    const model = tf.sequential();
+    for (let i = 0; i < 10; i++) {
+      model.add(tf.layers.dense({ units: 16, inputShape: i === 0 ? [8] : undefined, kernelInitializer: tf.initializers.leCunNormal({ seed: i }) }));
+      model.add(tf.layers.batchNormalization());
+      model.add(tf.layers.activation({ activation: 'sigmoid' }));
+    }
+    model.add(tf.layers.dense({ units: 2, kernelInitializer: tf.initializers.leCunNormal({ seed: 99 }) }));
+    const batch = { x: seededTensor([32, 8], 6, 'x', -2, 2), y: seededTensor([32, 2], 6, 'y') };
+    const before = weightBytes(model);
+    const count = tf.memory().numTensors;
+    const training = measureLayersModelGradientFlow(model, { loss: 'meanSquaredError', batches: batch });
+    const inference = measureLayersModelGradientFlow(model, { loss: 'meanSquaredError', batches: batch, mode: 'inference' });
+    // Batch statistics keep σ' near its peak: the first layer's gradient is within 100× of the last hidden one's.
+    expect(training.layerNorms[0]! / training.layerNorms[9]!).toBeGreaterThan(1e-2);
+    // On its (initial) moving statistics batch norm is nearly the identity, and the stack vanishes.
+    expect(inference.layerNorms[0]! / inference.layerNorms[9]!).toBeLessThan(1e-3);
+    expect(weightBytes(model)).toEqual(before);
+    expect(model.nonTrainableWeights.length).toBe(20);
+    expect(tf.memory().numTensors).toBe(count);
+    model.dispose();
+  });
+
   it('usage errors name the API and echo the bad value', () => {
     const model = denseStack([3, 2], 'tanh');
     const batch = { x: tf.zeros([2, 3]), y: tf.zeros([2, 2]) };

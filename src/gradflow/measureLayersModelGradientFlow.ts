@@ -18,6 +18,13 @@ export interface LayersModelFlowOptions {
   readonly batches: LayersBatch | readonly LayersBatch[];
   /** `layer` (default): one entry per weight layer (see weightLayersOf); `variable`: one per trainable weight. */
   readonly per?: 'layer' | 'variable';
+  /**
+   * `training` (default): the gradients training sees — batch norm on each batch's statistics,
+   * dropout layers drawing their own masks (give them a `seed` for repeatable figures); batch
+   * norm's moving averages, which tfjs-layers updates on the way, are put back afterwards.
+   * `inference`: dropout off, batch norm on its moving statistics.
+   */
+  readonly mode?: 'training' | 'inference';
 }
 
 const joint = (norms: number[], idx: readonly number[]): number => Math.hypot(...idx.map((i) => norms[i]!));
@@ -25,8 +32,8 @@ const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / 
 
 /**
  * Gradient flow through any `tf.LayersModel`: L_b = mean_i loss(y_i, model(x_i)) per batch b,
- * the model in inference mode (dropout off, batch norm on its moving statistics; the model is not
- * changed). Per layer (default), a layer's norm is its weights' joint gradient norm
+ * the model in training mode unless `mode: 'inference'` (see the option); the model's weights,
+ * trainable or not, end as they began. Per layer (default), a layer's norm is its weights' joint gradient norm
  * √(Σ_W ‖∂L_b/∂W‖₂²) — for a Dense layer ‖∂L_b/∂kernel‖₂ — with the bias reported apart in
  * `biasNorms`; per variable, every trainable weight's ‖∂L_b/∂W‖₂. `layerNorms` is the first
  * batch, `meanLayerNorms` the mean over batches of each batch's norm.
@@ -45,10 +52,23 @@ export function measureLayersModelGradientFlow(model: tf.LayersModel, options: L
   }
   const per = options.per ?? 'layer';
   if (per !== 'layer' && per !== 'variable') throw new UsageError(`${api}: options.per must be 'layer' or 'variable', got ${describeValue(per)}`);
+  const mode = options.mode ?? 'training';
+  if (mode !== 'training' && mode !== 'inference') throw new UsageError(`${api}: options.mode must be 'training' or 'inference', got ${describeValue(mode)}`);
+  const training = mode === 'training';
   // Builds a model made without an input shape before its weights are listed; validates batch 0.
   tf.dispose(layersModelLoss(api, model, loss, batches[0]!, 'batches[0]'));
   const { variables, names } = trainableVariablesOf(api, model);
-  const perBatch = gradientNormsPerBatch(api, variables, (b: LayersBatch, i) => layersModelLoss(api, model, loss, b, `batches[${i}]`), batches);
+  // Training mode moves batch norm's moving averages: keep them, to put them back.
+  const kept = model.nonTrainableWeights.map((w) => [w, tf.clone(w.read())] as const);
+  let perBatch: ReturnType<typeof gradientNormsPerBatch>;
+  try {
+    perBatch = gradientNormsPerBatch(api, variables, (b: LayersBatch, i) => layersModelLoss(api, model, loss, b, `batches[${i}]`, training), batches);
+  } finally {
+    for (const [w, value] of kept) {
+      w.write(value);
+      value.dispose();
+    }
+  }
   const losses = perBatch.map((b) => b.loss);
   if (per === 'variable') {
     return { per, names, losses, layerNorms: perBatch[0]!.norms, meanLayerNorms: variables.map((_, i) => mean(perBatch.map((b) => b.norms[i]!))) };

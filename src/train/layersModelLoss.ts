@@ -5,27 +5,28 @@ import { UsageError } from '../errors/UsageError.js';
 import type { LayersBatch, LayersLossFn } from './LayersLoss.js';
 
 /**
- * L = mean over the batch of loss(y, model(x)), the model run in inference mode
+ * L = mean over the batch of loss(y, model(x)), the model run in inference mode by default
  * (`training: false`: dropout off, batch norm on its moving statistics), so that L is a
- * deterministic function of the weights and the call changes nothing in the model (in training
- * mode tfjs-layers would draw unseeded dropout masks and update batch norm's moving averages).
+ * deterministic function of the weights and the call changes nothing in the model. With
+ * `training` true, batch norm normalises by the batch's statistics (and tfjs-layers updates its
+ * moving averages, which the caller must restore) and dropout draws its layers' own masks.
  * `where` names the batch in errors (`batches[2]`); an error of the model or the loss (a shape
  * mismatch) becomes a UsageError naming `api` and the batch. Runs in tf.tidy; returns a scalar.
  */
-export function layersModelLoss(api: string, model: tf.LayersModel, loss: LayersLossFn, batch: LayersBatch, where = 'batch'): tf.Scalar {
+export function layersModelLoss(api: string, model: tf.LayersModel, loss: LayersLossFn, batch: LayersBatch, where = 'batch', training = false): tf.Scalar {
   checkBatch(api, batch, where);
   try {
-    return forward(api, model, loss, batch);
+    return forward(api, model, loss, batch, training);
   } catch (e) {
     if (e instanceof GradproofError) throw e;
     throw new UsageError(`${api}: computing the loss on ${where} failed: ${(e as Error)?.message ?? String(e)}`, { cause: e });
   }
 }
 
-function forward(api: string, model: tf.LayersModel, loss: LayersLossFn, batch: LayersBatch): tf.Scalar {
+function forward(api: string, model: tf.LayersModel, loss: LayersLossFn, batch: LayersBatch, training: boolean): tf.Scalar {
   return tf.tidy(() => {
     const x = batch.x instanceof tf.Tensor ? batch.x : [...batch.x];
-    const out = model.apply(x, { training: false });
+    const out = model.apply(x, { training });
     if (Array.isArray(out)) throw new UsageError(`${api}: the model has ${out.length} outputs; only single-output models are supported`);
     if (!(out instanceof tf.Tensor)) throw new UsageError(`${api}: model.apply(x) gave ${describeValue(out)}, not a tensor`);
     const value = loss(batch.y, out);
