@@ -76,7 +76,7 @@ export { opTarget, type OpTargetOptions } from './gradcheck/opTarget.js';
 export type { LayersBatch, LayersLoss, LayersLossFn, LayersLossName } from './train/LayersLoss.js';
 export { GradcheckError } from './gradcheck/GradcheckError.js';
 export type { GradcheckTarget, Gradcheck64Target } from './gradcheck/GradcheckTarget.js';
-export type { GradcheckReport, GradcheckProbe, GradcheckTensorReport } from './gradcheck/GradcheckReport.js';
+export type { GradcheckReport, GradcheckProbe, GradcheckTensorReport, GradcheckTensorEstimate } from './gradcheck/GradcheckReport.js';
 export type { GradcheckOptions, GradcheckSettings, GradcheckMode } from './gradcheck/GradcheckSettings.js';
 
 // Gradient flow

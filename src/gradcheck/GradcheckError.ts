@@ -1,6 +1,6 @@
-import { GradproofError } from '../errors/GradproofError';
-import type { GradcheckReport } from './GradcheckReport';
-import { formatGradcheckFailure } from './formatGradcheckFailure';
+import { GradproofError } from '../errors/GradproofError.js';
+import type { GradcheckReport } from './GradcheckReport.js';
+import { formatGradcheckFailure } from './formatGradcheckFailure.js';
 
 /** assertGradients found a mismatch (or nothing checkable). Code `E_GRADCHECK`; `report` has every detail. */
 export class GradcheckError extends GradproofError {

@@ -1,16 +1,38 @@
-import type { Comparison } from './compareDerivative';
-import type { GradcheckSettings } from './GradcheckSettings';
+import type { Comparison } from './compareDerivative.js';
+import type { GradcheckSettings } from './GradcheckSettings.js';
 
 /**
  * One comparison of an analytic and a numeric derivative: of one element (`kind: 'element'`,
- * `index` the flat index, `position` its coordinates) or along one seeded random unit direction
- * (`kind: 'direction'`, `index` the direction number).
+ * `index` the flat index, `position` its coordinates) or along one direction (`kind: 'direction'`,
+ * `index` 0 for the tensor's own analytic gradient, 1… for its seeded Gaussian directions).
  */
 export interface GradcheckProbe extends Omit<Comparison, 'status'> {
   readonly tensor: string;
   readonly kind: 'element' | 'direction';
   readonly index: number;
   readonly position: readonly number[] | null;
+}
+
+/**
+ * Directional mode: what the probes of one tensor say about its whole gradient a_t, relative to
+ * ‖a_t‖ (e = a_t − ∇_t f).
+ */
+export interface GradcheckTensorEstimate {
+  /** ‖a_t‖ over the elements the Gaussian directions moved. */
+  readonly norm: number;
+  /** Elements the Gaussian directions moved (the others sat within a step of an L1 kink). */
+  readonly moved: number;
+  /** (uᵀa − numeric uᵀ∇f)/‖a‖ along u = a/‖a‖: the error of the gradient's component along itself (×1.06 → ≈ 0.057); null if not measured. */
+  readonly alongGradient: number | null;
+  /** √(m/k·Σ_j (v_jᵀe)²)/‖a‖ over the k Gaussian directions: an estimate of ‖e‖/‖a‖ (float32 noise included); null if none ran. */
+  readonly relError: number | null;
+  /**
+   * The relative error ‖e‖/‖a‖ this check fails with probability ≥ 1 − 10⁻³ (over its seeded
+   * directions), whatever the error's shape, given the thresholds its probes ran with.
+   * Above `rtol` the tensor is listed in the report's `unresolved`: its gradient is too small
+   * against f's float32 round-off (or its kinks too dense) to be checked to rtol.
+   */
+  readonly resolution: number;
 }
 
 /** Per parameter tensor: how many comparisons passed or failed, how many sat on a kink, and the worst. */
@@ -22,6 +44,10 @@ export interface GradcheckTensorReport {
   readonly failures: number;
   /** The comparison with the largest absError/allowed (a failure if there is one). */
   readonly worst: GradcheckProbe | null;
+  /** The element comparison with the largest absError/allowed, if elements were probed. */
+  readonly worstElement: GradcheckProbe | null;
+  /** Directional mode: the tensor-level estimate; null in elements mode and for the all-parameters direction. */
+  readonly estimate: GradcheckTensorEstimate | null;
 }
 
 interface ReportBase {
@@ -32,6 +58,8 @@ interface ReportBase {
   readonly tensors: readonly GradcheckTensorReport[];
   readonly checked: number;
   readonly kinks: number;
+  /** Directional mode: tensors whose resolution is above rtol (checked, but not to rtol). */
+  readonly unresolved: readonly string[];
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { UsageError } from '../errors/UsageError';
-import type { GradcheckTarget } from './GradcheckTarget';
+import { UsageError } from '../errors/UsageError.js';
+import type { GradcheckTarget } from './GradcheckTarget.js';
 
 /** ∇f(θ) of a target as float32 arrays: its own `gradient`, else autodiff of f. Frees the tensors. */
 export function analyticGradient(api: string, target: GradcheckTarget): Float32Array[] {

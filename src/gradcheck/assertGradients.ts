@@ -1,8 +1,8 @@
-import { checkGradients } from './checkGradients';
-import { GradcheckError } from './GradcheckError';
-import type { GradcheckReport } from './GradcheckReport';
-import type { GradcheckOptions } from './GradcheckSettings';
-import type { GradcheckTarget } from './GradcheckTarget';
+import { checkGradients } from './checkGradients.js';
+import { GradcheckError } from './GradcheckError.js';
+import type { GradcheckReport } from './GradcheckReport.js';
+import type { GradcheckOptions } from './GradcheckSettings.js';
+import type { GradcheckTarget } from './GradcheckTarget.js';
 
 /** checkGradients, throwing a GradcheckError (code E_GRADCHECK, message with seed, where, values, errors) unless ok. */
 export function assertGradients(target: GradcheckTarget, options: GradcheckOptions = {}): Extract<GradcheckReport, { ok: true }> {

@@ -1,12 +1,12 @@
-import { UsageError } from '../errors/UsageError';
-import { compareDerivative } from './compareDerivative';
-import type { GradcheckReport } from './GradcheckReport';
-import type { GradcheckOptions } from './GradcheckSettings';
-import type { Gradcheck64Target } from './GradcheckTarget';
-import { resolveSettings } from './resolveSettings';
-import { summarizeReport, type TensorResults } from './summarizeReport';
-import { FLOAT64_EPSILON } from './tolerances';
-import { validateTarget64 } from './validateTarget';
+import { UsageError } from '../errors/UsageError.js';
+import { compareDerivative } from './compareDerivative.js';
+import type { GradcheckReport } from './GradcheckReport.js';
+import type { GradcheckOptions } from './GradcheckSettings.js';
+import type { Gradcheck64Target } from './GradcheckTarget.js';
+import { resolveSettings } from './resolveSettings.js';
+import { summarizeReport, type TensorResults } from './summarizeReport.js';
+import { FLOAT64_EPSILON } from './tolerances.js';
+import { validateTarget64 } from './validateTarget.js';
 
 /**
  * The float64 reference path: every element of x on its own, central differences with

@@ -33,6 +33,11 @@ export interface Comparison {
   readonly allowed: number;
   /** Half-width h actually used (after any retries at smaller steps). */
   readonly step: number;
+  /**
+   * Directional mode: what `allowed` is made of (besides atol): the probe's share of the tensor
+   * tolerance, the spread between the residuals at h and 2h (truncation, kinks), and the round-off allowance.
+   */
+  readonly parts?: { readonly tolerance: number; readonly spread: number; readonly noise: number };
 }
 
 /** Steps tried: s, s/10, s/100 — a kink stays non-smooth at every scale, curvature and noise do not. */

@@ -1,5 +1,5 @@
-import type { LineSample } from './compareDerivative';
-import type { Evaluator, KinkTest } from './evaluateAt';
+import type { LineSample } from './compareDerivative.js';
+import type { Evaluator, KinkTest } from './evaluateAt.js';
 
 /**
  * The line through θ along element `index` of tensor `t`: θ_i ± step·max(1, |θ_i|), rounded to

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { GradcheckTarget } from './GradcheckTarget';
+import type { GradcheckTarget } from './GradcheckTarget.js';
 
 /** f with some parameter tensors replaced by new values (tensor index → values); read back as a number. */
 export type Evaluator = (replaced: ReadonlyMap<number, Float32Array>) => number;

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset } from '../data/Dataset';
-import { makeBatch } from '../data/makeBatch';
-import { UsageError } from '../errors/UsageError';
-import type { ExperimentConfig } from '../experiments/ExperimentConfig';
-import { Mlp } from '../models/Mlp';
-import { createRng } from '../random/Rng';
-import { dropoutMask } from '../regularizers/dropout';
-import type { GradcheckTarget } from './GradcheckTarget';
-import { trainingLossTarget } from './trainingLossTarget';
+import type { Dataset } from '../data/Dataset.js';
+import { makeBatch } from '../data/makeBatch.js';
+import { UsageError } from '../errors/UsageError.js';
+import type { ExperimentConfig } from '../experiments/ExperimentConfig.js';
+import { Mlp } from '../models/Mlp.js';
+import { createRng } from '../random/Rng.js';
+import { dropoutMask } from '../regularizers/dropout.js';
+import type { GradcheckTarget } from './GradcheckTarget.js';
+import { trainingLossTarget } from './trainingLossTarget.js';
 
 /** A prepared experiment check: the target plus the tensors it holds, freed by `dispose`. */
 export interface ExperimentTarget {

@@ -1,6 +1,6 @@
 import { createRng } from '../random/Rng.js';
 import type { Comparison, LineSample } from './compareDerivative.js';
-import { compareProbe, firstSteps, pooledNoise, type ProbeSettings } from './compareProbe.js';
+import { compareProbe, firstSteps, pooledNoise, type ProbeSettings, type StepSample } from './compareProbe.js';
 import { gaussianResolution } from './detectionResolution.js';
 import { gaussianDirection } from './gaussianDirection.js';
 import { lineAlong } from './lineAlong.js';
@@ -15,8 +15,9 @@ export interface GaussianPlan {
   readonly m: number;
   /** ‖a_t‖ over the moved elements. */
   readonly norm: number;
-  /** First step along v (RMS move per element h/√m). */
+  /** First step along v (RMS move per element h/√m), and the largest allowed. */
   readonly h: number;
+  readonly hMax: number;
   /** round-off allowance of a difference at step h: noiseFactor·ε·|f|/h. */
   readonly roundOffAt: (h: number) => number;
   readonly probe: (tolerance: number) => ProbeSettings;
@@ -49,19 +50,18 @@ export function gaussianProbes(ctx: ProbeContext, plan: GaussianPlan): GaussianO
   const comparisons: Comparison[] = [];
   if (m === 0 || !(plan.h > 0)) return { comparisons, relError: null, resolution: Infinity };
   let lines = draw();
-  const settled = settleStep(lines, plan.h, plan.roundOffAt);
-  let pairs: readonly (readonly [ReturnType<LineSample>, ReturnType<LineSample>])[] = settled.pairs;
+  // The step is settled on the first few probes; the rest start at the settled step.
+  const settled = settleStep(lines.slice(0, SETTLE_PROBES), ctx.f0, plan.h, plan.hMax, plan.roundOffAt);
+  let pairs: readonly (readonly [StepSample, StepSample])[] = [...settled.pairs, ...lines.slice(SETTLE_PROBES).map((line) => firstSteps(line, settled.h))];
+  const pooled = pooledNoise(pairs, ctx.f0, POOL_Z);
   let resolution = Infinity;
   for (let round = 0; round <= EXTRA_ROUNDS; round++) {
     if (round > 0) {
       lines = draw();
       pairs = lines.map((line) => firstSteps(line, settled.h));
     }
-    lines.forEach((line, j) => comparisons.push(compareProbe(line, ctx.f0, settled.h, { ...plan.probe(plan.tolerance), pooled: settled.pooled }, pairs[j])));
-    // Each probe detects vᵀe beyond its allowance: the residual is vᵀe + η with η (truncation,
-    // kinks, round-off) independent of the bug and vᵀe a centred Gaussian, so by Anderson's
-    // inequality P(|vᵀe + η| ≤ A) ≤ P(|vᵀe| ≤ A) whatever η's law. A kink detects nothing.
-    const thresholds = comparisons.map((c) => (c.status === 'kink' ? Infinity : c.allowed));
+    lines.forEach((line, j) => comparisons.push(compareProbe(line, ctx.f0, settled.h, { ...plan.probe(plan.tolerance), pooled }, pairs[j])));
+    const thresholds = comparisons.map(detectionThreshold);
     resolution = gaussianResolution(thresholds, m, norm, MISS_PROBABILITY);
     if (resolution <= plan.target || comparisons.some((c) => c.status === 'fail')) break;
     // More rounds help only if probes like these, in the rounds left, could reach the target.
@@ -74,20 +74,48 @@ export function gaussianProbes(ctx: ProbeContext, plan: GaussianPlan): GaussianO
   return { comparisons, relError: decided.length > 0 && norm > 0 ? Math.sqrt((m / decided.length) * sumSq) / norm : null, resolution };
 }
 
+/** Probes the common step is settled on (settleStep); pooledNoise needs at least 4. */
+const SETTLE_PROBES = 4;
+
 /**
- * The Gaussian probes' common step: their first pairs (h, h/2), then, while the pooled spread
- * (truncation, kinks) outweighs the round-off at h/2, the pairs one halving further (reusing the
- * finer sample) as long as pooled spread + round-off keeps falling; at most MAX_SETTLE halvings.
+ * The Gaussian probes' common step. From their pairs (h, h/2) at h0, when the pooled error P exceeds
+ * the modelled round-off at h0: one halving further (reusing the finer sample). If that at least
+ * halves P, truncation dominates (it falls 4× per halving) and halving goes on while P keeps
+ * halving; otherwise the step doubles instead (up to hMax) while that cuts P by √2 or more, as it
+ * does where round-off beyond the ε·|f| model dominates (long float32 reductions, a library's own
+ * kernels). At most MAX_SETTLE steps either way. Decisions need a clear change, P being a median
+ * of a few; kinks crossed (P ∝ about √h) are left to the pooled allowance.
  */
-function settleStep(lines: readonly LineSample[], h0: number, roundOffAt: (h: number) => number) {
-  let best = { pairs: lines.map((line) => firstSteps(line, h0)), h: h0, pooled: 0 };
-  best.pooled = pooledNoise(best.pairs, POOL_Z);
-  for (let k = 0; k < MAX_SETTLE && best.pooled > roundOffAt(best.h); k++) {
-    const h = best.h / 2;
-    const pairs = lines.map((line, j) => [best.pairs[j]![1], line(h / 2)] as const);
-    const pooled = pooledNoise(pairs, POOL_Z);
-    if (pooled + roundOffAt(h) >= best.pooled + roundOffAt(best.h)) break;
-    best = { pairs, h, pooled };
+function settleStep(lines: readonly LineSample[], f0: number, h0: number, hMax: number, roundOffAt: (h: number) => number) {
+  type Settled = { pairs: (readonly [StepSample, StepSample])[]; h: number; pooled: number };
+  const at = (pairs: Settled['pairs'], h: number): Settled => ({ pairs, h, pooled: pooledNoise(pairs, f0, POOL_Z) });
+  const halve = (b: Settled) => at(lines.map((line, j) => [b.pairs[j]![1], line(b.h / 4)] as const), b.h / 2);
+  const double = (b: Settled) => at(lines.map((line, j) => [line(2 * b.h), b.pairs[j]![0]] as const), 2 * b.h);
+  let best = at(lines.map((line) => firstSteps(line, h0)), h0);
+  if (best.pooled <= roundOffAt(h0)) return best;
+  let next = halve(best);
+  if (next.pooled <= best.pooled / 2) {
+    for (let k = 1; next.pooled <= best.pooled / 2; k++) {
+      best = next;
+      if (k >= MAX_SETTLE || best.pooled <= roundOffAt(best.h)) break;
+      next = halve(best);
+    }
+    return best;
+  }
+  for (let k = 0; k < MAX_SETTLE && 2 * best.h <= hMax; k++) {
+    next = double(best);
+    if (next.pooled > best.pooled / Math.SQRT2) break;
+    best = next;
   }
   return best;
+}
+
+/**
+ * The projection |vᵀe| beyond which a probe fails: its allowance, plus the round-off allowance once
+ * more, since a mismatch may be tried again one halving down, where round-off counts twice. The residual is vᵀe + η
+ * with η (truncation, kinks, round-off) independent of the bug and vᵀe a centred Gaussian, so by
+ * Anderson's inequality P(|vᵀe + η| ≤ A) ≤ P(|vᵀe| ≤ A) whatever η's law. A kink detects nothing.
+ */
+export function detectionThreshold(c: Comparison): number {
+  return c.status === 'kink' ? Infinity : c.allowed + (c.parts?.noise ?? 0);
 }

@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
-import { initBackend } from '../backend/initBackend';
-import type { BackendChoice } from '../backend/BackendInfo';
-import { UsageError } from '../errors/UsageError';
-import { getExperiment } from '../experiments/getExperiment';
-import { loadExperimentData } from '../experiments/loadExperimentData';
-import { checkGradients } from './checkGradients';
-import { experimentTarget } from './experimentTarget';
-import type { GradcheckReport } from './GradcheckReport';
-import type { GradcheckOptions } from './GradcheckSettings';
+import { keepingUserBackend } from '../backend/keepingUserBackend.js';
+import { initBackend } from '../backend/initBackend.js';
+import type { BackendChoice } from '../backend/BackendInfo.js';
+import { UsageError } from '../errors/UsageError.js';
+import { getExperiment } from '../experiments/getExperiment.js';
+import { loadExperimentData } from '../experiments/loadExperimentData.js';
+import { checkGradients } from './checkGradients.js';
+import { experimentTarget } from './experimentTarget.js';
+import type { GradcheckReport } from './GradcheckReport.js';
+import type { GradcheckOptions } from './GradcheckSettings.js';
 
 /** Options of gradcheckExperiment: the check's own options plus where the data is. */
 export interface GradcheckExperimentOptions extends GradcheckOptions {
@@ -34,8 +35,13 @@ export const GRADCHECK_BATCH_SIZE = 16;
  * Checks the full training loss (cross-entropy + the experiment's penalties) of experiment
  * `experimentId`'s model, fresh from `seed`, on a small batch of REAL training examples, dropout
  * masks held fixed (see experimentTarget). Returns the report; a mismatch is `ok: false`, not a throw.
+ * `options.backend`, when given, is used for the check; the caller's active backend is restored afterwards.
  */
 export async function gradcheckExperiment(experimentId: string, options: GradcheckExperimentOptions): Promise<ExperimentGradcheckReport> {
+  return keepingUserBackend(() => checkOnBackend(experimentId, options));
+}
+
+async function checkOnBackend(experimentId: string, options: GradcheckExperimentOptions): Promise<ExperimentGradcheckReport> {
   const experiment = getExperiment(experimentId);
   if (!Number.isSafeInteger(options.seed) || options.seed < 0) {
     throw new UsageError(`gradcheckExperiment: seed must be a non-negative integer, got ${String(options.seed)}`);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Mlp } from '../models/Mlp';
-import { batchNorm } from '../models/batchNorm';
-import { activate } from '../models/activate';
-import { applyDropout } from '../regularizers/dropout';
+import type { Mlp } from '../models/Mlp.js';
+import { batchNorm } from '../models/batchNorm.js';
+import { activate } from '../models/activate.js';
+import { applyDropout } from '../regularizers/dropout.js';
 
 /**
  * Signs of every hidden layer's activation input (after batch norm), as Mlp.forward computes them

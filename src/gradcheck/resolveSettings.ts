@@ -1,6 +1,6 @@
-import { UsageError } from '../errors/UsageError';
-import type { GradcheckOptions, GradcheckSettings } from './GradcheckSettings';
-import { FLOAT32_DEFAULTS, FLOAT64_DEFAULTS } from './tolerances';
+import { UsageError } from '../errors/UsageError.js';
+import type { GradcheckOptions, GradcheckSettings } from './GradcheckSettings.js';
+import { FLOAT32_DEFAULTS, FLOAT64_DEFAULTS } from './tolerances.js';
 
 /** Options filled from the dtype's defaults, each checked; a UsageError names the bad one. */
 export function resolveSettings(api: string, options: GradcheckOptions, dtype: 'float32' | 'float64'): GradcheckSettings {
@@ -22,9 +22,10 @@ export function resolveSettings(api: string, options: GradcheckOptions, dtype: '
   if (mode === 'directional' && (!Number.isSafeInteger(directions) || directions < 1)) {
     throw new UsageError(`${api}: directions must be a positive integer, got ${String(directions)}`);
   }
-  const maxElements = options.maxElements ?? null;
-  if (maxElements !== null && (!Number.isSafeInteger(maxElements) || maxElements < 1)) {
-    throw new UsageError(`${api}: maxElements must be a positive integer, got ${String(maxElements)}`);
+  const maxElements = options.maxElements ?? d.maxElements;
+  const fewest = mode === 'directional' ? 0 : 1;
+  if (maxElements !== null && (!Number.isSafeInteger(maxElements) || maxElements < fewest)) {
+    throw new UsageError(`${api}: maxElements must be an integer >= ${fewest}, got ${String(maxElements)}`);
   }
   return {
     dtype,

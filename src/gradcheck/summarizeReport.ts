@@ -1,6 +1,6 @@
-import type { Comparison } from './compareDerivative';
-import type { GradcheckProbe, GradcheckReport, GradcheckTensorReport } from './GradcheckReport';
-import type { GradcheckSettings } from './GradcheckSettings';
+import type { Comparison } from './compareDerivative.js';
+import type { GradcheckProbe, GradcheckReport, GradcheckTensorEstimate, GradcheckTensorReport } from './GradcheckReport.js';
+import type { GradcheckSettings } from './GradcheckSettings.js';
 
 /** Comparisons of one tensor (or of the all-parameters pseudo-tensor), with where each was made. */
 export interface TensorResults {
@@ -9,6 +9,8 @@ export interface TensorResults {
   readonly results: { readonly where: Pick<GradcheckProbe, 'kind' | 'index' | 'position'>; readonly comparison: Comparison }[];
   /** Kinks found without a comparison (elements or direction components at an L1 kink). */
   readonly skippedKinks: number;
+  /** Directional mode's tensor-level estimate. */
+  readonly estimate?: GradcheckTensorEstimate;
 }
 
 /** How far past (or short of) its allowance a comparison is; failures always rank above passes. */
@@ -17,34 +19,44 @@ function badness(c: Comparison): number {
   return Number.isNaN(ratio) ? Infinity : ratio + (c.status === 'fail' ? 1e300 : 0);
 }
 
-/** Builds the report: per tensor counts and worst comparison; ok unless something failed or nothing was checked. */
+/** The worst non-kink comparison of `results` (kind filter optional), as a probe of tensor `tensor`. */
+function worstOf(tensor: string, results: TensorResults['results'], kind?: GradcheckProbe['kind']): GradcheckProbe | null {
+  let worst: GradcheckProbe | null = null;
+  let worstBad = -1;
+  for (const { where, comparison: c } of results) {
+    if (c.status === 'kink' || (kind && where.kind !== kind)) continue;
+    const bad = badness(c);
+    if (bad > worstBad) {
+      worstBad = bad;
+      const { status: _status, ...numbers } = c;
+      worst = { tensor, ...where, ...numbers };
+    }
+  }
+  return worst;
+}
+
+/** Builds the report: per tensor counts and worst comparisons; ok unless something failed or nothing was checked. */
 export function summarizeReport(settings: GradcheckSettings, value: number, tensors: readonly TensorResults[]): GradcheckReport {
   const reports: GradcheckTensorReport[] = tensors.map((t) => {
-    let worst: GradcheckProbe | null = null;
-    let worstBad = -1;
-    let checked = 0;
-    let failures = 0;
-    let kinks = t.skippedKinks;
-    for (const { where, comparison: c } of t.results) {
-      if (c.status === 'kink') {
-        kinks++;
-        continue;
-      }
-      checked++;
-      if (c.status === 'fail') failures++;
-      const bad = badness(c);
-      if (bad > worstBad) {
-        worstBad = bad;
-        const { status: _status, ...numbers } = c;
-        worst = { tensor: t.name, ...where, ...numbers };
-      }
-    }
-    return { name: t.name, shape: t.shape, checked, kinks, failures, worst };
+    const kinks = t.skippedKinks + t.results.filter((r) => r.comparison.status === 'kink').length;
+    const checked = t.results.filter((r) => r.comparison.status !== 'kink').length;
+    const failures = t.results.filter((r) => r.comparison.status === 'fail').length;
+    return {
+      name: t.name,
+      shape: t.shape,
+      checked,
+      kinks,
+      failures,
+      worst: worstOf(t.name, t.results),
+      worstElement: worstOf(t.name, t.results, 'element'),
+      estimate: t.estimate ?? null,
+    };
   });
   const checked = reports.reduce((s, r) => s + r.checked, 0);
   const kinks = reports.reduce((s, r) => s + r.kinks, 0);
   const failures = reports.reduce((s, r) => s + r.failures, 0);
-  const base = { seed: settings.seed, settings, value, tensors: reports, checked, kinks };
+  const unresolved = reports.filter((r) => r.estimate && !(r.estimate.resolution <= settings.rtol)).map((r) => r.name);
+  const base = { seed: settings.seed, settings, value, tensors: reports, checked, kinks, unresolved };
   if (failures === 0 && checked > 0) return { ok: true, ...base, failures: 0 };
   const failing = reports.filter((r) => r.failures > 0 && r.worst);
   const worst = failing.length === 0 ? null : failing.reduce((a, b) => (b.worst!.absError / b.worst!.allowed > a.worst!.absError / a.worst!.allowed ? b : a)).worst;

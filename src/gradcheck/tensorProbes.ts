@@ -3,7 +3,7 @@ import { exhaustiveResolution } from './detectionResolution.js';
 import { elementProbes } from './elementProbes.js';
 import type { Evaluator, KinkTest } from './evaluateAt.js';
 import { GAUSSIAN_CLIP } from './gaussianDirection.js';
-import { gaussianProbes } from './gaussianProbes.js';
+import { detectionThreshold, gaussianProbes } from './gaussianProbes.js';
 import type { GradcheckSettings } from './GradcheckSettings.js';
 import { lineAlong } from './lineAlong.js';
 import type { TensorResults } from './summarizeReport.js';
@@ -30,12 +30,14 @@ export interface ProbeContext {
  *   error of a given size is computable (gaussianProbes, detectionResolution);
  * - `maxElements` elements (the largest |a_i| and random ones; all, for a tensor that small):
  *   |e_i| within ALONG_SHARE·ρ*·‖a‖ (one element off by that much makes ‖e‖ that large by itself).
- * Each probe adds to its share the measured spread of its differences and a round-off allowance
- * (compareProbe); its step puts the round-off allowance at NOISE_SHARE of its share,
- * h = noiseFactor·ε·|f|/(NOISE_SHARE·share), capped by `step` (RMS move per element, relative to
- * max(1, RMS θ)) and by a predicted change of f of MAX_LINE_CHANGE·max(1, |f|). L1 kinks
+ * Each probe adds to its share the measured error of its own differences, the same pooled over
+ * its siblings, and a round-off allowance (compareProbe). Its first step puts the round-off
+ * allowance at NOISE_SHARE of its share, h = noiseFactor·ε·|f|/(NOISE_SHARE·share), capped by
+ * `step` (RMS move per element, relative to max(1, RMS θ)) and by a predicted change of f of
+ * MAX_LINE_CHANGE·max(1, |f|); the Gaussian probes then settle their common step on what they
+ * measure (gaussianProbes). L1 kinks
  * (kinkAtZero): elements a step could carry across 0 stay still and count as kinks; the Gaussian
- * step is capped so that at most a tenth of the nonzero elements do.
+ * step is capped so that at most a tenth of the nonzero elements do, and never lengthened.
  * `resolution`: the relative error its Gaussian probes (or, when every element was probed, its
  * element probes) fail with probability ≥ 1 − MISS_PROBABILITY, from the allowances they ran with.
  */
@@ -59,7 +61,8 @@ export function tensorProbes(ctx: ProbeContext, t: number, name: string, shape: 
     sCap = Math.min(sCap, mags.length === 0 ? 0 : mags[Math.floor(mags.length / 10)]! / GAUSSIAN_CLIP);
   }
   const normAll = norm(g, null);
-  const s = normAll > 0 ? Math.min(sCap, roundOff / (NOISE_SHARE * RANDOM_SHARE * rho * normAll), maxChange / normAll) : sCap;
+  const sMax = normAll > 0 ? Math.min(sCap, maxChange / normAll) : sCap;
+  const s = normAll > 0 ? Math.min(sMax, roundOff / (NOISE_SHARE * RANDOM_SHARE * rho * normAll)) : sCap;
   const moved = ctx.kinkAtZero[t] ? Uint8Array.from(base, (x) => (Math.abs(x) > GAUSSIAN_CLIP * s ? 1 : 0)) : null;
   const m = moved ? moved.reduce((c, x) => c + x, 0) : n;
   const S = norm(g, moved);
@@ -81,7 +84,7 @@ export function tensorProbes(ctx: ProbeContext, t: number, name: string, shape: 
 
   // Directions 1…: Gaussian.
   const gauss = gaussianProbes(ctx, {
-    t, moved, m, norm: S, h: s * Math.sqrt(m), roundOffAt: (h) => roundOff / h, probe,
+    t, moved, m, norm: S, h: s * Math.sqrt(m), hMax: (ctx.kinkAtZero[t] ? s : sMax) * Math.sqrt(m), roundOffAt: (h) => roundOff / h, probe,
     tolerance: (RANDOM_SHARE * rho * S) / Math.sqrt(Math.max(m, 1)), target: rho,
   });
   gauss.comparisons.forEach((comparison, j) => results.push({ where: { kind: 'direction', index: j + 1, position: null }, comparison }));
@@ -94,7 +97,7 @@ export function tensorProbes(ctx: ProbeContext, t: number, name: string, shape: 
     else skippedKinks++;
   }
   const allElements = elements.length === n
-    ? exhaustiveResolution(elements.map((e) => (e.comparison && e.comparison.status !== 'kink' ? e.comparison.allowed : Infinity)), S)
+    ? exhaustiveResolution(elements.map((e) => (e.comparison ? detectionThreshold(e.comparison) : Infinity)), S)
     : Infinity;
   const estimate = { norm: S, moved: m, alongGradient: along, relError: gauss.relError, resolution: Math.min(gauss.resolution, allElements) };
   return { name, shape, results, skippedKinks, estimate };

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Mlp } from '../models/Mlp';
-import type { PenaltySpec } from '../regularizers/PenaltySpec';
-import { penaltyTerm } from '../regularizers/penaltyTerm';
-import { crossEntropy } from '../train/crossEntropy';
-import type { GradcheckTarget } from './GradcheckTarget';
-import { reluInputSigns } from './reluInputs';
-import { variablesTarget } from './variablesTarget';
+import type { Mlp } from '../models/Mlp.js';
+import type { PenaltySpec } from '../regularizers/PenaltySpec.js';
+import { penaltyTerm } from '../regularizers/penaltyTerm.js';
+import { crossEntropy } from '../train/crossEntropy.js';
+import type { GradcheckTarget } from './GradcheckTarget.js';
+import { reluInputSigns } from './reluInputs.js';
+import { variablesTarget } from './variablesTarget.js';
 
 /** Names of a model's trainable variables, in `trainableVariables()` order: `linear0.weight`, `norm0.gamma`, … */
 export function mlpParameterNames(model: Mlp): string[] {

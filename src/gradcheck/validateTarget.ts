@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { UsageError } from '../errors/UsageError';
-import type { Gradcheck64Target, GradcheckTarget } from './GradcheckTarget';
+import { UsageError } from '../errors/UsageError.js';
+import type { Gradcheck64Target, GradcheckTarget } from './GradcheckTarget.js';
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { GradcheckTarget } from './GradcheckTarget';
+import type { GradcheckTarget } from './GradcheckTarget.js';
 
 /**
  * A GradcheckTarget for a loss written over tf.Variables (a model's weights): f(params) assigns

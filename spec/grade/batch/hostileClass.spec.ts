@@ -53,7 +53,7 @@ describe('grade --submissions over every hostile fixture of the project', () => 
 
     const out = freshOut();
     const t0 = performance.now();
-    const r = await grade(['--submissions', cls, '--out', out, '--timeout', '2', '--jobs', '2', '--seed', '1']);
+    const r = await grade(['--submissions', cls, '--out', out, '--timeout', '8', '--jobs', '2', '--seed', '1']);
     const seconds = (performance.now() - t0) / 1000;
     expect([0, 1]).toContain(r.code);
     for (const id of ids) expect(statSync(path.join(out, id, 'results.json')).isFile(), id).toBe(true);
