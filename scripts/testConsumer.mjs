@@ -2,7 +2,9 @@
 // The package as it is published, in a project of its own: packs gradproof (`npm pack`, which
 // builds dist/), installs the tarball into a copy of fixtures/consumer (its own models and
 // specs, TypeScript's NodeNext resolution, the one-line matcher setup), then runs there what a
-// user would: `tsc --noEmit`, `vitest run`, a plain `node` import, and a count of tfjs copies.
+// user would: `tsc --noEmit` (NodeNext, Node16 and Bundler resolution; gradproof's own .d.ts
+// also without skipLibCheck), `vitest run`, a plain `node` import, the installed CLI, and a
+// count of tfjs copies.
 // Exits non-zero on the first failure, naming the step. Usage: node scripts/testConsumer.mjs [--keep]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +39,8 @@ try {
   writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace('GRADPROOF_TARBALL', tarball));
   step('npm install (the tarball and its peers)', 'npm', ['install', '--no-audit', '--no-fund'], project);
   step('tsc --noEmit (NodeNext, strict)', 'npx', ['tsc', '--noEmit', '-p', '.'], project);
+  step('tsc --noEmit (Node16)', 'npx', ['tsc', '--noEmit', '-p', '.', '--module', 'node16', '--moduleResolution', 'node16'], project);
+  step('tsc --noEmit (Bundler)', 'npx', ['tsc', '--noEmit', '-p', '.', '--module', 'esnext', '--moduleResolution', 'bundler'], project);
   // skipLibCheck off too, so gradproof's own .d.ts are checked; tfjs's own .d.ts have errors of
   // their own under it (why every tfjs project skips lib checks), which are not gradproof's to fix.
   const strict = spawnSync('npx', ['tsc', '--noEmit', '-p', 'tsconfig.declarations.json'], { cwd: project, encoding: 'utf8' });
