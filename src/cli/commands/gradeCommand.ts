@@ -6,6 +6,7 @@ import { sameOutputFile } from '../../grade/sameOutputFile.js';
 import { writeGradeOutputs } from '../../grade/writeGradeOutputs.js';
 import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { positiveNumberFlag } from '../positiveNumberFlag.js';
 import { gradeClassCommand } from './gradeClassCommand.js';
 import { gradeMergeCommand } from './gradeMergeCommand.js';
 import { COMMAND_HELP } from '../commandHelp.js';
@@ -13,15 +14,6 @@ import { assertSandboxAvailable } from '../../sandbox/assertSandboxAvailable.js'
 
 /** Default wall-clock budget for all code tests together (s). */
 const DEFAULT_TIMEOUT_S = 30;
-
-function positiveNumber(name: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(n > 0) || n > max) {
-    throw new UsageError(`gradproof grade: --${name} must be a number in (0, ${max}], got ${JSON.stringify(value)}`);
-  }
-  return n;
-}
 
 /** `--seed N`: an integer in [0, 2^31), or undefined when not given (a fresh seed per run). */
 function gradingSeed(value: string | undefined): number | undefined {
@@ -77,8 +69,8 @@ export async function gradeCommand(args: readonly string[], out: NodeJS.Writable
   // Checked before anything runs: the JUnit file would otherwise replace results.json.
   if (values.out !== undefined && values.junit !== undefined && (await sameOutputFile(values.out, values.junit)))
     throw new UsageError(`gradproof grade: --out and --junit name the same file (${JSON.stringify(values.out)} and ${JSON.stringify(values.junit)}); give two different paths`);
-  const timeoutMs = positiveNumber('timeout', values.timeout, DEFAULT_TIMEOUT_S, 3600) * 1000;
-  const memoryMb = positiveNumber('memory', values.memory, 256, 16384);
+  const timeoutMs = positiveNumberFlag('grade', 'timeout', values.timeout, DEFAULT_TIMEOUT_S, 3600) * 1000;
+  const memoryMb = positiveNumberFlag('grade', 'memory', values.memory, 256, 16384);
   const seed = gradingSeed(values.seed);
   const sandbox = { weak: values['weak-sandbox'] ?? false };
   if (values.code !== undefined) assertSandboxAvailable('gradproof grade', sandbox);
