@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { captureStream } from '../support/captureStream';
 import { DATA_DIR } from '../support/dataDir';
+import { runBin } from '../support/runBin';
 
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/gradproof.js');
 
 async function cli(...argv: string[]) {
   const out = captureStream();
@@ -19,15 +16,7 @@ async function cli(...argv: string[]) {
 }
 
 /** Runs the real bin in a child process; never rejects, returns the exit code and output. */
-async function bin(...argv: string[]) {
-  try {
-    const r = await run(process.execPath, [BIN, ...argv], { env: { ...process.env, GRADPROOF_DATA: '' } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const bin = (...argv: string[]) => runBin(argv, { GRADPROOF_DATA: '' });
 
 describe('gradproof CLI', () => {
   it('list names all 13 experiments', async () => {

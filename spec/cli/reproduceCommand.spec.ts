@@ -1,25 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { DATA_DIR } from '../support/dataDir';
+import { runBin } from '../support/runBin';
 
-const run = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '../../bin/gradproof.js');
 
 /** The real bin in a child process, as a new user runs it (no GRADPROOF_DATA); never rejects. */
-async function bin(...argv: string[]) {
-  try {
-    const r = await run(process.execPath, [BIN, ...argv], { env: { ...process.env, GRADPROOF_DATA: '' } });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
-  }
-}
+const bin = (...argv: string[]) => runBin(argv, { GRADPROOF_DATA: '' });
 
 describe('gradproof reproduce, as a new user runs it', () => {
   it('with the data folder missing: starts nothing, says what is missing and how to get it, writes nothing, exits non-zero', async () => {

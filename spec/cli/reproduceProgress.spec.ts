@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { reproduceProgress } from '../../src/cli/reproduceProgress';
 import type { PlannedRun } from '../../src/reproduce/planRuns';
@@ -6,17 +5,7 @@ import { reproduceEventLine, type ReproduceEvent, type ReproduceTally } from '..
 import { captureStream } from '../support/captureStream';
 
 /** A stream that says it is a terminal, and keeps what is written to it. */
-function terminal(): NodeJS.WriteStream & { text(): string } {
-  const chunks: string[] = [];
-  const w = new Writable({
-    write(chunk, _enc, cb) {
-      chunks.push(String(chunk));
-      cb();
-    },
-  }) as unknown as NodeJS.WriteStream & { text(): string };
-  Object.assign(w, { isTTY: true, columns: 200, text: () => chunks.join('') });
-  return w;
-}
+const terminal = () => captureStream({ columns: 200 });
 
 const a: PlannedRun = { experiment: 'gurmukhi/dropout', seed: 0, out: '/r/a.json' };
 const b: PlannedRun = { experiment: 'cifar/relu-plain', seed: 0, out: '/r/b.json' };

@@ -1,7 +1,10 @@
 import { Writable } from 'node:stream';
 
-/** A writable stream that keeps what is written, posing as a non-terminal stderr/stdout. */
-export function captureStream(): NodeJS.WriteStream & { text(): string } {
+/**
+ * A writable stream that keeps what is written, posing as a non-terminal stderr/stdout, or with
+ * `tty`, as a terminal `columns` wide.
+ */
+export function captureStream(tty?: { columns: number }): NodeJS.WriteStream & { text(): string } {
   const chunks: string[] = [];
   const w = new Writable({
     write(chunk, _enc, cb) {
@@ -9,6 +12,6 @@ export function captureStream(): NodeJS.WriteStream & { text(): string } {
       cb();
     },
   }) as unknown as NodeJS.WriteStream & { text(): string };
-  Object.assign(w, { isTTY: false, text: () => chunks.join('') });
+  Object.assign(w, { isTTY: tty !== undefined, ...(tty ? { columns: tty.columns } : {}), text: () => chunks.join('') });
   return w;
 }

@@ -83,7 +83,7 @@ export async function gradeSubmission(input: GradeInput): Promise<GradeReport> {
     sandbox = graded.layers;
     notes.push(`grading seed: ${seed} (replay with --seed ${seed})`);
     graded.tests.forEach((g, k) => results.set(codeTests[k]![1], g));
-    if (graded.isolation) notes.push(`sandbox: ${graded.isolation}; ${limits.timeoutMs / 1000} s for all code tests`);
+    if (graded.layers.length > 0) notes.push(`sandbox: ${graded.layers.join('; ')}; ${limits.timeoutMs / 1000} s for all code tests`);
   } else {
     for (const [t] of codeTests) skipped.push({ name: t.name, reason: 'needs --code' });
   }

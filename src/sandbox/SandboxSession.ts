@@ -16,8 +16,6 @@ export type SandboxReply = { readonly ok: true; readonly value: unknown } | { re
 export interface SandboxSession {
   /** The isolation layers in force for this child, e.g. `bubblewrap: PID, network, … namespaces`, `memory cgroup v1 (448 MB)`. */
   readonly layers: readonly string[];
-  /** `layers` in one line, for notes. */
-  readonly isolation: string;
   /**
    * Runs `calls` in order in the child. Rejects with a SandboxError when the child hangs past the
    * session's deadline, exceeds its memory, exits, or breaks the protocol (a malformed, oversized,

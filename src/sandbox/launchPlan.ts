@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, openSync, readdirSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { isolationTools } from './isolationTools.js';
 import { runnerDir } from './runnerDir.js';
@@ -43,9 +43,6 @@ export function launchPlan(dir: string, entry: string, limits: SandboxLimits, po
   }
   const support = strictSandboxSupport();
   if (!support.ok) throw new SandboxError('unavailable', `sandbox: ${support.problem}`);
-  // The child reads the copy as another uid, through a read-only bind.
-  chmodSync(dir, 0o755);
-  for (const f of readdirSync(dir)) chmodSync(path.join(dir, f), 0o644);
   const uid = support.dropUid ? sandboxUid() : null;
   const cgroup = createSandboxCgroup((limits.memoryMb + RSS_HEADROOM_MB) * 1024 * 1024, SANDBOX_MAX_TASKS);
   const bpf = support.seccomp ? seccompFile() : null;

@@ -19,7 +19,7 @@ const EXIT_GRACE_MS = 2000;
 
 /**
  * Starts a sandboxed child that loads `entry` (a module inside `dir`, which should hold nothing
- * but the submission: see prepareSubmission) and resolves once it has loaded. In the strict
+ * but the submission, readable by any uid: see prepareSubmission) and resolves once it has loaded. In the strict
  * sandbox (the default; see launchPlan) the child has its own namespaces, uid, tmpfs, rlimits and
  * cgroup and cannot open a socket; it reads only the runner and its copy of the submission, and
  * lives at most `limits.timeoutMs` from now: then the whole sandbox dies, whatever the child did
@@ -110,7 +110,6 @@ export function openSandbox(dir: string, entry: string, limits: Partial<SandboxL
   let nextId = 1;
   const session: SandboxSession = {
     layers: plan.layers,
-    isolation: plan.layers.join('; '),
     call(calls: readonly SandboxCall[]) {
       if (failure) return Promise.reject(failure);
       if (closed || pending || onReady) return Promise.reject(new SandboxError('protocol', 'sandbox: session closed or busy'));

@@ -14,7 +14,6 @@ const MIN_SHARE_MS = 1000;
 /** Code tests graded, and how the sandbox isolated the submission (for the results' notes and record). */
 export interface CodeGrades {
   readonly tests: GradedTest[];
-  readonly isolation: string | undefined;
   /** The isolation layers in force (empty when no sandbox started). */
   readonly layers: readonly string[];
 }
@@ -40,7 +39,7 @@ export async function gradeCode(file: string, tests: readonly RubricTest[], limi
     throw e;
   });
   if (prepared instanceof GradproofError) {
-    return { tests: tests.map((t) => failedTest(t, `the submission could not be prepared: ${prepared.message}`, 0)), isolation: undefined, layers: [] };
+    return { tests: tests.map((t) => failedTest(t, `the submission could not be prepared: ${prepared.message}`, 0)), layers: [] };
   }
   const graded: GradedTest[] = [];
   let layers: readonly string[] = [];
@@ -84,7 +83,7 @@ export async function gradeCode(file: string, tests: readonly RubricTest[], limi
   } finally {
     await prepared.cleanup();
   }
-  return { tests: graded, isolation: layers.length > 0 ? layers.join('; ') : undefined, layers };
+  return { tests: graded, layers };
 }
 
 /** A timeout names the test's share of the budget, so a student sees why it was that short. */
