@@ -50,7 +50,7 @@ describe.each(WASM_MODES)('training on $label', ({ options }) => {
         train: data,
         test: data,
       });
-      const weights = r.model.linears.map((l) => Array.from(l.weight.dataSync()));
+      const weights = r.model.layerWeights().map(([w]) => Array.from(w!.dataSync()));
       r.model.dispose();
       return { epochs: r.epochs.map(({ seconds: _s, ...rest }) => rest), weights };
     };

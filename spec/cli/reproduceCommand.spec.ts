@@ -3,6 +3,8 @@ import { cp, mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { captureStream } from '../support/captureStream';
 import { DATA_DIR } from '../support/dataDir';
 import { runBin } from '../support/runBin';
 
@@ -18,7 +20,7 @@ describe('gradproof reproduce, as a new user runs it', () => {
     const r = await bin('reproduce', '--only', 'gurmukhi/*,cifar/relu-plain', '--seeds', '2', '--data', data, '--out', out);
     expect(r.code).not.toBe(0);
     expect(r.stderr).toContain(`gurmukhi not found in ${data} (that folder does not exist)`);
-    expect(r.stderr).toContain(`copy the Gurmukhi digits folder`);
+    expect(r.stderr).toContain(`\`gradproof data fetch gurmukhi --data ${data}\``);
     expect(r.stderr).toContain(`8 runs: gurmukhi not found`);
     expect(r.stderr).toContain(`\`gradproof data fetch cifar10 --data ${data}\``);
     // No card of nothing, no claim of files, no stack trace, no banner; the folder is not even made.
@@ -94,5 +96,27 @@ describe('gradproof reproduce, as a new user runs it', () => {
     expect(entries).toHaveLength(card.length);
     // The second call resumed: nothing ran again, and it says so.
     expect(verbose.stderr).toContain('no new run record (1 there already and kept)');
+  });
+});
+
+describe('gradproof reproduce --shard', () => {
+  it.each(['0/3', '4/3', '1/0', '3', 'a/b', '1/3/3', ' ', '-1/2'])('refuses --shard %j before running anything, echoing it', async (value) => {
+    const out = captureStream();
+    const err = captureStream();
+    const root = await mkdtemp(path.join(tmpdir(), 'gp-repro-cli-'));
+    const code = await main(['reproduce', '--shard', value, '--out', path.join(root, 'res')], out, err);
+    expect(code).toBe(2);
+    expect(err.text()).toBe(`gradproof reproduce: --shard must be k/n with 1 <= k <= n <= 10000, got ${JSON.stringify(value)}\n`);
+    expect(existsSync(path.join(root, 'res'))).toBe(false);
+  });
+
+  it('a shard with no job (fewer jobs than shards) runs nothing, says so, records which shard it is, and exits 0', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'gp-repro-cli-'));
+    const r = await bin('reproduce', '--only', 'gurmukhi/dropout', '--shard', '2/2', '--epochs', '1', '--data', DATA_DIR, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^shard 2\/2: 0 of 1 runs /);
+    expect(r.stderr).toContain(`gradproof reproduce: shard 2/2 holds none of the 1 jobs (fewer jobs than shards); wrote in ${out}: shard.json (shard 2/2, 0 of 1 jobs)`);
+    expect(JSON.parse(await readFile(path.join(out, 'shard.json'), 'utf8'))).toMatchObject({ shard: { k: 2, n: 2 }, jobs: [], of: 1 });
+    for (const f of ['runs', 'card.json', 'report.html']) expect(existsSync(path.join(out, f)), f).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataError } from '../../src/errors/DataError';
 import { UsageError } from '../../src/errors/UsageError';
-import { locateDataset, resolveDataDir } from '../../src/data/resolveDataDir';
+import { datasetFolders, locateDataset, resolveDataDir } from '../../src/data/resolveDataDir';
 
 const SHARED = process.env['GRADPROOF_DATA'] ?? path.resolve(process.cwd(), '../shared/data');
 
@@ -59,12 +59,21 @@ describe('locateDataset', () => {
     expect(error.message).not.toContain('\n');
   });
 
-  it('mentions a missing data folder and offers no fetch for gurmukhi', () => {
+  it('mentions a missing data folder, and gives the command that fetches gurmukhi into it', () => {
     const error = catchError(() => locateDataset(path.join(dir, 'nope'), 'gurmukhi'));
     expect(error.message).toContain('(that folder does not exist)');
-    expect(error.message).toContain('gurmukhi/');
-    expect(error.message).not.toContain('fetch');
-    expect(error.message).toContain(`copy the Gurmukhi digits folder (gurmukhi/train/<digit>/*.bmp, gurmukhi/val/<digit>/*) into ${path.join(dir, 'nope')}`);
+    expect(error.message).toContain('looked for gurmukhi/');
+    expect(error.message).toContain(`\`gradproof data fetch gurmukhi --data ${path.join(dir, 'nope')}\``);
+  });
+
+  it('quotes a folder the shell would split', () => {
+    const spaced = path.join(dir, 'my data');
+    expect(catchError(() => locateDataset(spaced, 'gurmukhi')).message).toContain(`\`gradproof data fetch gurmukhi --data '${spaced}'\``);
+  });
+
+  it('says what it looks for, in order of preference', () => {
+    expect(datasetFolders('gurmukhi')).toBe('gurmukhi/');
+    expect(datasetFolders('cifar10')).toBe('cifar-10-batches-bin/ or cifar10-jpg/');
   });
 
   it('rejects an unknown data set name', () => {

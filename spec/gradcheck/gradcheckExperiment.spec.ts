@@ -30,7 +30,7 @@ describe('gradcheckExperiment on the real Gurmukhi data', () => {
 
   it('fails the same real model when its analytic gradient is scaled by 2', async () => {
     const data = await loadExperimentData('gurmukhi', DATA_DIR);
-    const prepared = experimentTarget(getExperiment(ID), data.train, 0, 8);
+    const prepared = await experimentTarget(getExperiment(ID), data.train, 0, 8);
     try {
       const { target } = prepared;
       const scaled = { ...target, gradient: () => tf.tidy(() => target.gradient!().map((g) => g.mul(2))) };

@@ -5,6 +5,7 @@ import { makeBatch, type Batch } from '../../src/data/makeBatch';
 import { loadCifar10 } from '../../src/data/loadCifar10';
 import { wholeDataset } from '../../src/data/Subset';
 import { getExperiment } from '../../src/experiments/getExperiment';
+import { mlpConfigOf } from '../../src/experiments/mlpConfigOf';
 import { measureGradientFlow } from '../../src/gradflow/measureGradientFlow';
 import type { MlpConfig } from '../../src/models/MlpConfig';
 import { DATA_DIR } from '../support/dataDir';
@@ -25,7 +26,7 @@ beforeAll(async () => {
 
 /** The CIFAR net with `extra` of the ten 16-unit layers (0…10). */
 const withExtra = (id: string, extra: number): MlpConfig => {
-  const base = getExperiment(id).model;
+  const base = mlpConfigOf(getExperiment(id), 'vanishingGradients spec');
   return { ...base, hidden: base.hidden.slice(0, 6 + extra) };
 };
 

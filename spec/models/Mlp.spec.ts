@@ -4,6 +4,7 @@ import { Mlp } from '../../src/models/Mlp';
 import type { MlpConfig } from '../../src/models/MlpConfig';
 import { createRng } from '../../src/random/Rng';
 import { getExperiment } from '../../src/experiments/getExperiment';
+import { mlpConfigOf } from '../../src/experiments/mlpConfigOf';
 import { UsageError } from '../../src/errors/UsageError';
 import { useCpuBackend } from '../support/cpuBackend';
 
@@ -14,7 +15,7 @@ const small: MlpConfig = { inputSize: 6, hidden: [5, 4], outputSize: 3, activati
 describe('Mlp', () => {
   it('has the report’s parameter counts: CIFAR plain and vg, Gurmukhi', () => {
     const count = (id: string): number => {
-      const m = Mlp.create(getExperiment(id).model, createRng(0, 'init'));
+      const m = Mlp.create(mlpConfigOf(getExperiment(id), 'Mlp spec'), createRng(0, 'init'));
       const n = m.parameterCount();
       m.dispose();
       return n;

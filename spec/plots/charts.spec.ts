@@ -59,6 +59,17 @@ describe('depthProfileChart', () => {
     expect(svg).toContain('layer (1 = input side)');
   });
 
+  it('draws records of a factory model (no MLP config) under the factory’s name, and keeps them apart from MLP variants', () => {
+    const factory = (r: ReturnType<typeof syntheticRecord>) => ({
+      ...r,
+      config: { ...r.config, model: { factory: './model.ts#build', layers: [], parameterCount: 100 } },
+    });
+    const svg = depthProfileChart({ conv: variant('plain', 4).map(factory) });
+    // The legend shortens long labels.
+    expect(svg).toContain('conv: 4 weight layers, factory ./model.ts');
+    expect(() => depthProfileChart({ plain: variant('plain', 7), conv: variant('plain', 4).map(factory) })).toThrow(/sigmoid, factory \.\/model\.ts#build/);
+  });
+
   it('refuses variants of different activations, and an empty input', () => {
     expect(() => depthProfileChart({ plain: variant('plain', 7), vg: [syntheticRecord({ experiment: 'cifar/tanh-vg' })] })).toThrow(/sigmoid, tanh|tanh, sigmoid/);
     expect(() => depthProfileChart({})).toThrow(/depthProfileChart: need records/);

@@ -100,4 +100,20 @@ describe('reproduce (real data, tiny scale)', () => {
       /cannot chain/,
     );
   });
+
+  it('chained with a shard: runs only its seeds\' whole chains, records the shard, and draws no plots of part of the seeds', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'gp-repro-'));
+    const order = ['gurmukhi/dropout', 'gurmukhi/l2-dropout'];
+    const r = await reproduce(options(out, { protocol: 'chained', order, seeds: 3, shard: { k: 2, n: 2 } }));
+    expect(r.records.map((x) => [x.seed, x.chain?.position])).toEqual([
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(r.shard).toMatchObject({ k: 2, n: 2, jobs: 1, of: 3, whole: false });
+    expect(r.written.plots).toEqual([]);
+    expect(existsSync(path.join(out, 'chained', 'plots'))).toBe(false);
+    const manifest = JSON.parse(await readFile(path.join(out, 'shard.json'), 'utf8'));
+    expect(manifest).toMatchObject({ sweep: { protocol: 'chained', order, seeds: 3 }, jobs: [{ experiment: order.join('+'), seed: 1 }], of: 3 });
+    expect(r.files).toEqual([path.join(out, 'shard.json')]);
+  });
 });

@@ -8,11 +8,15 @@ export const BIN = path.resolve(import.meta.dirname, '../../bin/gradproof.js');
 
 /**
  * Runs the real bin in a child process, as a user types it, with `env` over this process's
- * environment; never rejects: resolves to the exit code and both outputs.
+ * environment (and in `options.cwd`, as a user in their project folder); never rejects: resolves to the exit code and both outputs.
  */
-export async function runBin(argv: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runBin(
+  argv: readonly string[],
+  env: Record<string, string> = {},
+  options: { readonly cwd?: string } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, [BIN, ...argv], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
+    const r = await run(process.execPath, [BIN, ...argv], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, ...(options.cwd ? { cwd: options.cwd } : {}) });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };

@@ -6,6 +6,7 @@ import { wholeDataset } from '../data/Subset.js';
 import { UsageError } from '../errors/UsageError.js';
 import { getExperiment } from '../experiments/getExperiment.js';
 import { loadExperimentData } from '../experiments/loadExperimentData.js';
+import { mlpConfigOf } from '../experiments/mlpConfigOf.js';
 import { createRng } from '../random/Rng.js';
 import { BENCH_EXPERIMENTS, type BenchOptions } from './BenchOptions.js';
 import type { BenchResult } from './BenchResult.js';
@@ -24,6 +25,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
   if (!Number.isSafeInteger(repeats) || repeats < 1) throw new UsageError(`bench: repeats must be a positive integer, got ${repeats}`);
   const seed = options.seed ?? 0;
   const experiments = (options.experiments ?? BENCH_EXPERIMENTS).map((id) => getExperiment(id));
+  // Before the backend and the data: a factory experiment fails at once.
+  for (const exp of experiments) mlpConfigOf(exp, "bench: measures gradproof's MLP (its FLOPs and kernels)");
   const info = await initBackend(options.backend ?? 'auto', {
     ...(options.native !== undefined ? { native: options.native } : {}),
     ...(options.blasThreads !== undefined ? { blasThreads: options.blasThreads } : {}),
@@ -47,7 +50,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
     ];
     for (const [phase, time] of phases) {
       const t = time();
-      const result = resultOf(exp.id, phase, info, t, mlpFlops(exp.model, phase), phase === 'train' ? exp.batchSize : 1000);
+      const result = resultOf(exp.id, phase, info, t, mlpFlops(mlpConfigOf(exp, "bench: measures gradproof's MLP (its FLOPs and kernels)"), phase), phase === 'train' ? exp.batchSize : 1000);
       say(`bench ${exp.id} ${phase}: ${result.examplesPerSecond.toFixed(0)} examples/s (${result.gflops.toFixed(1)} GFLOP/s)`);
       results.push(result);
     }

@@ -1,5 +1,6 @@
 import type { Subset } from '../data/Subset.js';
 import type { ExperimentConfig } from '../experiments/ExperimentConfig.js';
+import { mlpConfigOf } from '../experiments/mlpConfigOf.js';
 import { Mlp } from '../models/Mlp.js';
 import { createRng } from '../random/Rng.js';
 import { evaluate } from '../train/evaluate.js';
@@ -14,7 +15,7 @@ export const EVAL_BATCH = 1000;
  * depend on their values).
  */
 export function timeEvaluation(exp: ExperimentConfig, test: Subset, seed: number, repeats: number): PhaseTimings {
-  const model = Mlp.create(exp.model, createRng(seed, 'init'));
+  const model = Mlp.create(mlpConfigOf(exp, "bench: measures gradproof's MLP (its FLOPs and kernels)"), createRng(seed, 'init'));
   const n = test.indices.length;
   const samples: number[] = [];
   const msPerBatch: number[] = [];

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from '../data/batchTensors.js';
 import type { Subset } from '../data/Subset.js';
 import type { ExperimentConfig } from '../experiments/ExperimentConfig.js';
+import { mlpConfigOf } from '../experiments/mlpConfigOf.js';
 import { Mlp } from '../models/Mlp.js';
 import { createRng } from '../random/Rng.js';
 import { dropoutMask } from '../regularizers/dropout.js';
@@ -22,18 +23,19 @@ export interface PhaseTimings {
  */
 export function timeTraining(exp: ExperimentConfig, train: Subset, seed: number, batches: number, repeats: number): PhaseTimings {
   const { batchSize } = exp;
-  const model = Mlp.create(exp.model, createRng(seed, 'init'));
+  const config = mlpConfigOf(exp, "bench: measures gradproof's MLP (its FLOPs and kernels)");
+  const model = Mlp.create(config, createRng(seed, 'init'));
   const optimizer = new Adam(model.trainableVariables(), exp.optimizer);
   const dropoutRng = createRng(seed, 'dropout');
   const n = train.indices.length;
   const order = createRng(seed, 'shuffle').permutation(n);
-  const p = exp.model.dropout;
+  const p = config.dropout;
   let next = 0;
   const step = (): void => {
     if (next + batchSize > n) next = 0;
     const batch = batchTensors(train, next, next + batchSize, order);
     next += batchSize;
-    const masks = exp.model.hidden.map((w) =>
+    const masks = config.hidden.map((w) =>
       p > 0 ? tf.tensor2d(dropoutMask(dropoutRng, batch.rows * w, p), [batch.rows, w]) : undefined,
     );
     trainStep(model, optimizer, exp.penalties, batch, masks, () => true);

@@ -28,7 +28,7 @@ export interface Band {
  */
 export interface CardEntry {
   readonly id: string;
-  readonly section: 'Q1' | 'Q2';
+  readonly section: string;
   /** The report's figure (accuracies as fractions) or, for a claim, its wording. */
   readonly reported: number | string;
   /** null when nothing was measured for it (the runs it needs are missing). */

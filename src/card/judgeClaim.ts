@@ -14,7 +14,7 @@ function valuesOf(byExp: ReadonlyMap<string, readonly RunRecord[]>, exp: string,
 }
 
 /** Judges one claim by its test (see schema/golden.schema.json for the test kinds). */
-export function judgeClaim(claim: Claim, section: 'Q1' | 'Q2', byExp: ReadonlyMap<string, readonly RunRecord[]>): CardEntry {
+export function judgeClaim(claim: Claim, section: string, byExp: ReadonlyMap<string, readonly RunRecord[]>): CardEntry {
   const base = { id: claim.id, section, reported: claim.quote, band: null, gating: claim.gating, missing: false } as const;
   const t = claim.test;
   // Only the first-batch gradient at epoch 1 is independent of how much was trained; anything

@@ -15,7 +15,7 @@ export function cardSummaryText(card: readonly CardEntry[], whole: string): stri
   const inconclusive = card.filter((e) => e.verdict === 'inconclusive' && !e.missing).length;
   const lines = [
     `report card: ${c.byVerdict.reproduced} reproduced, ${c.byVerdict['not-reproduced']} not reproduced, ` +
-      `${inconclusive} inconclusive, ${c.missing} not measured (their runs are not in this folder); ${card.length} entries`,
+      `${inconclusive} inconclusive, ${c.missing} not measured (their runs are not in these results); ${card.length} entries`,
     `gate: ${gates.length - broken.length}/${gates.length} measured gating entries reproduced` +
       (notRun ? `, ${notRun} not measured` : '') +
       (broken.length ? ` — FAILING: ${broken.map((e) => e.id).join(', ')}` : ''),

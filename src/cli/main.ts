@@ -8,7 +8,12 @@ const COMMANDS: Readonly<Record<string, { usage: string; does: string }>> = COMM
 /** The commands that load TensorFlow.js anyway; the others start without it (`list` in 0.3 s). */
 const TFJS_COMMANDS: ReadonlySet<string> = new Set(['run', 'gradcheck', 'reproduce', 'bench', 'grade']);
 
-const FOOTER = `Data: --data DIR, else $GRADPROOF_DATA, else ./data (holding gurmukhi/, cifar10-jpg/ or cifar-10-batches-bin/).
+const FOOTER = `Projects: a gradproof.config.ts or .json in the working folder (or --config FILE) declares experiments of your
+own (data set, normalisation, model, regularisers, optimiser, epochs, batch size) and where their golden files are;
+without one, every command works on the report's 13 experiments.
+Data (gurmukhi/, cifar-10-batches-bin/, cifar10-jpg/): run, gradcheck and reproduce look in --data DIR alone when given,
+else for each data set in $GRADPROOF_DATA, the user cache (where \`gradproof data fetch gurmukhi|cifar10\` and --fetch
+put it), then ./data; bench in --data DIR, else $GRADPROOF_DATA, else ./data.
 Threads: with the native addon, --threads N (bench) sets OpenBLAS threads (default 1); on pure wasm,
 --wasm-threads N (run, bench) sets threads for matrix products (default: every core; results do not change).
 Add --debug to any command for a stack trace on errors.
@@ -53,7 +58,7 @@ export async function main(
         out.write(USAGE);
         return command === undefined ? 2 : 0;
       case 'list':
-        return (await import('./commands/listCommand.js')).listCommand(rest, out);
+        return await (await import('./commands/listCommand.js')).listCommand(rest, out);
       case 'run':
         return await (await import('./commands/runCommand.js')).runCommand(rest, out, err);
       case 'data':
@@ -63,7 +68,7 @@ export async function main(
       case 'reproduce':
         return await (await import('./commands/reproduceCommand.js')).reproduceCommand(rest, out, err);
       case 'check':
-        return await (await import('./commands/checkCommand.js')).checkCommand(rest, out);
+        return await (await import('./commands/checkCommand.js')).checkCommand(rest, out, err);
       case 'bench':
         return await (await import('./commands/benchCommand.js')).benchCommand(rest, out, err);
       case 'grade':

@@ -14,4 +14,10 @@ export interface Dataset {
   readonly classes: readonly string[];
   /** Where it came from, for run records and error messages. */
   readonly source: string;
+  /**
+   * Pixel byte → input value: 256 entries for every channel alike, or 256 per channel
+   * (channel-major); absent = INPUT_LUT (ToTensor then Normalize(0.5, 0.5)). Set by the
+   * experiment's `normalize` (see normalizationLut).
+   */
+  readonly inputLut?: Float32Array;
 }

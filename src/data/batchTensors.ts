@@ -44,8 +44,10 @@ function inputTensor(data: Dataset, examples: Uint32Array): tf.Tensor2D {
   const info = wasm.makeOutput(shape, 'float32');
   const x = tf.engine().makeTensorFromTensorInfo(info) as tf.Tensor2D;
   const addon = accelState.native;
+  const lut = data.inputLut ?? INPUT_LUT;
+  // The addon takes any one table; the SIMD module computes the default normalisation itself.
   // Heap views are taken after the allocation, which may have grown (and replaced) the heap.
-  if (addon) addon.gatherPixels(wasmHeap(wasm), heapOffset(wasm, info), data.images, shape[1], examples, INPUT_LUT);
-  else if (!simdWritePixels(wasm, data, examples, info)) writePixels(data, examples, wasm.typedArrayFromHeap(info) as Float32Array);
+  if (addon && lut.length === 256) addon.gatherPixels(wasmHeap(wasm), heapOffset(wasm, info), data.images, shape[1], examples, lut);
+  else if (lut !== INPUT_LUT || !simdWritePixels(wasm, data, examples, info)) writePixels(data, examples, wasm.typedArrayFromHeap(info) as Float32Array);
   return x;
 }

@@ -6,7 +6,8 @@ import { UsageError } from '../errors/UsageError.js';
 /**
  * The data directory: `flag` (the CLI's `--data DIR`) if given, else the environment variable
  * `GRADPROOF_DATA`, else `./data`; always returned absolute (resolved against the cwd).
- * Empty strings count as unset, so `GRADPROOF_DATA=` does not silently mean the cwd.
+ * Empty strings count as unset, so `GRADPROOF_DATA=` does not silently mean the cwd. One folder
+ * for everything; to find one data set wherever it is (the user cache too), use findDataset.
  */
 export function resolveDataDir(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
   const chosen = nonEmpty(flag) ?? nonEmpty(env['GRADPROOF_DATA']) ?? 'data';
@@ -33,6 +34,11 @@ const candidates: Record<DatasetName, readonly { dir: string; kind: DatasetLocat
   ],
 };
 
+/** What `locateDataset` looks for, as messages say it: `gurmukhi/`, `cifar-10-batches-bin/ or cifar10-jpg/`. */
+export function datasetFolders(name: DatasetName): string {
+  return (candidates[name] ?? []).map((c) => `${c.dir}/`).join(' or ');
+}
+
 /**
  * Finds data set `name` inside `dataDir`. Gurmukhi: `gurmukhi/`. CIFAR-10: `cifar-10-batches-bin/`
  * (the official binary release), else `cifar10-jpg/`. Throws a DataError naming the folder searched,
@@ -48,7 +54,7 @@ export function locateDataset(dataDir: string, name: DatasetName): DatasetLocati
     const full = path.join(root, dir);
     if (isDirectory(full)) return { kind, path: full };
   }
-  const lookedFor = list.map((c) => `${c.dir}/`).join(' or ');
+  const lookedFor = datasetFolders(name);
   const why = existsSync(root) ? '' : ' (that folder does not exist)';
   throw new DataError(
     path.join(root, list[0]!.dir),
@@ -60,15 +66,10 @@ export function locateDataset(dataDir: string, name: DatasetName): DatasetLocati
 function howToGet(name: DatasetName, root: string): string {
   switch (name) {
     case 'cifar10':
-      return (
-        `get it with \`gradproof data fetch cifar10 --data ${shellWord(root)}\`, ` +
-        `or point --data DIR or GRADPROOF_DATA at the folder that contains it`
-      );
     case 'gurmukhi':
       return (
-        `it cannot be downloaded by gradproof yet: ` +
-        `copy the Gurmukhi digits folder (gurmukhi/train/<digit>/*.bmp, gurmukhi/val/<digit>/*) ` +
-        `into ${root}, or point --data DIR or GRADPROOF_DATA at the folder that contains gurmukhi/`
+        `get it with \`gradproof data fetch ${name} --data ${shellWord(root)}\`, ` +
+        `or point --data DIR or GRADPROOF_DATA at the folder that contains it`
       );
     default: {
       const never: never = name;

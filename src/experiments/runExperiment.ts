@@ -3,12 +3,17 @@ import { keepingUserBackend } from '../backend/keepingUserBackend.js';
 import type { BackendChoice } from '../backend/BackendInfo.js';
 import { limitSubset } from '../data/limitSubset.js';
 import { splitSubset } from '../data/splitSubset.js';
+import { datasetLabel } from '../data/datasetLabel.js';
+import { withNormalization } from '../data/withNormalization.js';
 import { wholeDataset, type Subset } from '../data/Subset.js';
 import { createRng } from '../random/Rng.js';
 import type { RunRecord } from '../record/RunRecord.js';
 import { trainModel } from '../train/trainModel.js';
-import { Mlp } from '../models/Mlp.js';
+import { createModel } from '../models/createModel.js';
+import { isFactoryModelSpec } from '../models/isFactoryModelSpec.js';
+import type { Mlp } from '../models/Mlp.js';
 import { weightsDigest } from '../models/weightsDigest.js';
+import { modelRecord } from '../record/modelRecord.js';
 import type { TrainProgress } from '../train/TrainOptions.js';
 import { UsageError } from '../errors/UsageError.js';
 import type { ExperimentConfig } from './ExperimentConfig.js';
@@ -37,8 +42,9 @@ export interface RunOptions {
 }
 
 /**
- * Runs one experiment from a fresh, seeded start (or, chained, from a given model) and returns its
- * run record (not yet written). Random streams derived from the seed: `init` (weights), `split`
+ * Runs one experiment from a fresh, seeded start (or, chained, from a given MLP) and returns its
+ * run record (not yet written). The model comes from createModel (gradproof's MLP, or a user's
+ * factory). Random streams derived from the seed: `init` (weights), `split`
  * (CIFAR's 80/20 split), `limit` (the --limit subset), and trainModel's `shuffle` and `dropout`.
  * The run uses `options.backend`; the caller's active tfjs backend is restored afterwards.
  */
@@ -50,6 +56,9 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
   const exp = typeof options.experiment === 'string' ? getExperiment(options.experiment) : options.experiment;
   const { seed } = options;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`run: seed must be a non-negative integer, got ${seed}`);
+  if (options.chained && isFactoryModelSpec(exp.model)) {
+    throw new UsageError(`run: the chained protocol carries gradproof's MLP from run to run; ${exp.id}'s model is the factory ${exp.model.name}: run it fresh`);
+  }
   const epochs = options.epochs ?? exp.epochs;
   const backend = await initBackend(
     options.backend ?? 'auto',
@@ -57,7 +66,7 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
   );
   const startedAt = new Date();
   const dataStart = performance.now();
-  const data = await loadExperimentData(exp.dataset, options.dataDir, options.data);
+  const data = withNormalization(await loadExperimentData(exp.dataset, options.dataDir, options.data), exp.normalize);
   const dataSeconds = (performance.now() - dataStart) / 1000;
 
   let train: Subset = wholeDataset(data.train);
@@ -68,7 +77,7 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
   train = limitSubset(train, options.limit, createRng(seed, 'limit'));
   const test = wholeDataset(data.test);
 
-  const model = options.chained?.model ?? Mlp.create(exp.model, createRng(seed, 'init'));
+  const model = options.chained?.model ?? (await createModel(exp.model, seed, data.train));
   const startSha256 = weightsDigest(model);
   let trained: Awaited<ReturnType<typeof trainModel>>;
   try {
@@ -111,14 +120,15 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
     },
     versions: { gradproof: gradproofVersion(), ...backend.versions, node: process.version },
     config: {
-      model: { ...exp.model, hidden: [...exp.model.hidden] },
+      model: modelRecord(exp.model, model),
       optimizer: { ...exp.optimizer },
       penalties: exp.penalties.map((p) => ({ ...p })),
       epochs,
       batchSize: exp.batchSize,
       limit: options.limit ?? null,
       data: {
-        dataset: exp.dataset,
+        dataset: datasetLabel(exp.dataset),
+        ...(exp.normalize ? { normalize: { mean: copyValues(exp.normalize.mean), std: copyValues(exp.normalize.std) } } : {}),
         source: data.source,
         ...(exp.valFraction !== undefined ? { valFraction: exp.valFraction } : {}),
         trainCount: train.indices.length,
@@ -138,4 +148,8 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
       trainExamplesPerSecond: trainSeconds > 0 ? (train.indices.length * epochs) / trainSeconds : 0,
     },
   };
+}
+
+function copyValues(v: number | readonly number[]): number | number[] {
+  return typeof v === 'number' ? v : [...v];
 }

@@ -9,7 +9,7 @@ export type Quantity =
   'trainLoss' | 'trainAcc' | 'valAcc' | 'testAcc' | 'testLoss' | 'gradNorm' | 'firstLayerGradNormFirstBatch';
 
 /**
- * The report's figures and claims for one experiment (Q1 is one experiment with its claims; Q2 has one file per run), each with its band or test and the reason for it. Written only by `gradproof golden update --write`.
+ * The report's figures and claims for one experiment (Q1 is one experiment with its claims; Q2 has one file per run), each with its band or test and the reason for it. Written only by `gradproof golden update --write` or `gradproof golden init`.
  */
 export interface GoldenFile {
   schemaVersion: 1;
@@ -17,7 +17,10 @@ export interface GoldenFile {
    * A run id (gurmukhi/dropout) or a section-wide experiment (cifar).
    */
   experiment: string;
-  section: 'Q1' | 'Q2';
+  /**
+   * The report section the file reproduces (Q1, Q2, or any name a project gives).
+   */
+  section: string;
   provenance: {
     document: string;
     heading: string;
@@ -46,6 +49,17 @@ export interface GoldenFile {
      */
     reported: number;
     quote: string;
+    /**
+     * Where the figure was read in a training log (`gradproof golden init`): the file as given, its 1-based line (the quote is that line's text as a terminal shows it: a progress bar's last update, colours dropped), and the log's own name for the number.
+     */
+    source?: {
+      file: string;
+      line: number;
+      /**
+       * The log's name for the number: val_accuracy, Test Acc.
+       */
+      field?: string;
+    };
     band: {
       lo: number;
       hi: number;

@@ -37,8 +37,9 @@ const EPOCH = 'Epoch [';
  * Logs are handed in by students, so parsing is linear in the text whatever it holds: lines are
  * found with indexOf, trimmed with String#trim, and epoch lines read by a cursor (readEpochLine)
  * rather than regular expressions, whose backtracking took minutes over a long crafted line.
+ * `firstLine` numbers the first line of `text`, for a caller that hands in one line of a file.
  */
-export function parseEpochLog(text: string, source = 'log'): LoggedRun[] {
+export function parseEpochLog(text: string, source = 'log', firstLine = 1): LoggedRun[] {
   const runs: LoggedRun[] = [];
   let current: LoggedRun | undefined;
   for (let start = 0, i = 0; start <= text.length; i++) {
@@ -49,7 +50,7 @@ export function parseEpochLog(text: string, source = 'log'): LoggedRun[] {
     const line = raw.trim();
     const isHeader = line.startsWith(HEADER) && line.length > HEADER.length;
     if (!isHeader && !line.startsWith(EPOCH)) continue;
-    const where = `parseEpochLog: ${source}:${i + 1}`;
+    const where = `parseEpochLog: ${source}:${i + firstLine}`;
     if (raw.length > MAX_LOG_LINE) {
       throw new DataError(source, `${where}: ${isHeader ? 'a "Training with"' : 'an epoch'} line of ${raw.length} characters, over the ${MAX_LOG_LINE}-character limit`);
     }

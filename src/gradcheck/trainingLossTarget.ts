@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Mlp } from '../models/Mlp.js';
+import { Mlp } from '../models/Mlp.js';
+import type { TrainableModel } from '../models/TrainableModel.js';
 import type { PenaltySpec } from '../regularizers/PenaltySpec.js';
 import { penaltyTerm } from '../regularizers/penaltyTerm.js';
 import { crossEntropy } from '../train/crossEntropy.js';
@@ -9,21 +10,19 @@ import { variablesTarget } from './variablesTarget.js';
 
 /** Names of a model's trainable variables, in `trainableVariables()` order: `linear0.weight`, `norm0.gamma`, … */
 export function mlpParameterNames(model: Mlp): string[] {
-  return model.linears.flatMap((_, i) => [
-    `linear${i}.weight`,
-    `linear${i}.bias`,
-    ...(model.norms[i] ? [`norm${i}.gamma`, `norm${i}.beta`] : []),
-  ]);
+  return model.parameterNames();
 }
 
 /**
  * The training loss of one batch exactly as trainStep forms it — mean cross-entropy of a
  * training-mode forward pass (batch statistics, the given dropout masks held fixed) plus the
- * penalties on every linear weight and bias — as a GradcheckTarget over all trainable variables.
- * With an L1 penalty the linear parameters carry a kink at 0.
+ * penalties on every linear weight and bias — as a GradcheckTarget over all trainable variables,
+ * under the model's parameter names. With an L1 penalty the linear parameters carry a kink at 0;
+ * an MLP's ReLU kinks are located (a factory model's are not: its pre-activations are its own).
+ * A factory model's batch norm normalises by the batch, its moving statistics left untouched.
  */
 export function trainingLossTarget(
-  model: Mlp,
+  model: TrainableModel,
   x: tf.Tensor2D,
   oneHot: tf.Tensor2D,
   penalties: readonly PenaltySpec[],
@@ -40,9 +39,9 @@ export function trainingLossTarget(
         const loss = crossEntropy(logits, oneHot);
         return penalties.length === 0 ? loss : loss.add(penaltyTerm(penalties, model.linearVariables()));
       }),
-    { names: mlpParameterNames(model), kinkAtZero: vars.map((v) => l1 && linear.has(v)) },
+    { names: model.parameterNames(), kinkAtZero: vars.map((v) => l1 && linear.has(v)) },
   );
-  if (model.config.activation !== 'relu') return target;
+  if (!(model instanceof Mlp) || model.config.activation !== 'relu') return target;
   // ReLU kinks: the signs of the pre-activations, with the params swapped in as f swaps them.
   return {
     ...target,

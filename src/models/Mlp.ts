@@ -5,7 +5,11 @@ import { activate } from './activate.js';
 import { batchNorm, updateRunningMoments, type BatchMoments, type BatchNormState } from './batchNorm.js';
 import { initLinear } from './initLinear.js';
 import type { MlpConfig } from './MlpConfig.js';
+import type { ForwardOptions, ForwardResult, TrainableModel } from './TrainableModel.js';
 import { validateMlpConfig } from './validateMlpConfig.js';
+
+// Declared beside TrainableModel, which every model implements; exported here as before.
+export type { ForwardOptions, ForwardResult } from './TrainableModel.js';
 
 /** A variable that owns its initial value's data (tf.variable alone would leave the initial tensor allocated). */
 function owned(initial: tf.Tensor, trainable: boolean): tf.Variable {
@@ -20,24 +24,12 @@ export interface LinearParams {
   readonly bias: tf.Variable;
 }
 
-/** What a forward pass returns: logits plus, in training with batch norm, the batch moments. */
-export interface ForwardResult {
-  readonly logits: tf.Tensor2D;
-  readonly moments: readonly BatchMoments[];
-}
-
-/** Options of a forward pass. `dropoutMasks[i]` (one per hidden layer) is applied only in training. */
-export interface ForwardOptions {
-  readonly training: boolean;
-  readonly dropoutMasks?: readonly (tf.Tensor | undefined)[];
-}
-
 /**
  * A fully connected net built from an MlpConfig. Parameters are tf.Variables initialised from a
  * seeded Rng in JavaScript (never by tf's own random ops), so the same seed gives the same bytes
  * on every backend.
  */
-export class Mlp {
+export class Mlp implements TrainableModel {
   readonly config: MlpConfig;
   /** Hidden layers then the output layer, from the input side. */
   readonly linears: readonly LinearParams[];
@@ -87,9 +79,31 @@ export class Mlp {
     return out;
   }
 
+  /** Names in trainableVariables order: `linear0.weight`, `linear0.bias`, `norm0.gamma`, … */
+  parameterNames(): string[] {
+    return this.linears.flatMap((_, i) => [
+      `linear${i}.weight`,
+      `linear${i}.bias`,
+      ...(this.norms[i] ? [`norm${i}.gamma`, `norm${i}.beta`] : []),
+    ]);
+  }
+
   /** Parameters the report's regularisers act on: every linear layer's weight and bias. */
   linearVariables(): tf.Variable[] {
     return this.linears.flatMap((l) => [l.weight, l.bias]);
+  }
+
+  /** Each linear layer's weight on its own, input side first: the layer gradient norms. */
+  layerWeights(): tf.Variable[][] {
+    return this.linears.map((l) => [l.weight]);
+  }
+
+  get dropoutRate(): number {
+    return this.config.dropout;
+  }
+
+  get hiddenWidths(): readonly number[] {
+    return this.config.hidden;
   }
 
   /** Non-trainable state (running statistics). */

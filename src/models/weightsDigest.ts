@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Mlp } from './Mlp.js';
+import type { TrainableModel } from './TrainableModel.js';
 
-/** sha256 of every trainable parameter's float32 bytes, in trainableVariables order. */
-export function weightsDigest(model: Mlp): string {
+/**
+ * sha256 of every trainable parameter's float32 bytes, in trainableVariables order. State
+ * (batch norm's running statistics) is left out, as it always was, so MLP digests stay comparable
+ * with earlier records.
+ */
+export function weightsDigest(model: TrainableModel): string {
   const h = createHash('sha256');
   for (const v of model.trainableVariables()) {
     const data = v.dataSync() as Float32Array;

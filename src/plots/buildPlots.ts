@@ -17,7 +17,8 @@ export interface BuildPlotsOptions {
 /**
  * Every chart that applies to these records, in report order: Q1's activation comparison,
  * then per activation its depth profile and, per experiment, layer gradients and loss/accuracy
- * curves; then Q2's overlay and per-run curves. Pure: nothing is written.
+ * curves; then Q2's overlay and per-run curves; then, for a project's own experiments, each one's
+ * curves and layer gradients (section: the id's namespace). Pure: nothing is written.
  */
 export function buildPlots(records: readonly RunRecord[], opts: BuildPlotsOptions = {}): Plot[] {
   const groups = groupByExperiment(records);
@@ -45,6 +46,12 @@ export function buildPlots(records: readonly RunRecord[], opts: BuildPlotsOption
       plots.push({ name: `${stem(id)}.curves`, kind: 'curves', section: 'Q2', experiments: [id], caption: `${id}: loss and accuracy, train against test`, svg: lossAccuracyChart(groups.get(id)!) });
       plots.push({ name: `${stem(id)}.layers`, kind: 'layers', section: 'Q2', experiments: [id], caption: `${id}: gradient norm of each layer against epoch`, svg: layerGradientChart(groups.get(id)!) });
     }
+  }
+  // A project's own experiments: their curves and layer gradients, in a section per namespace.
+  for (const id of ids.filter((x) => !x.startsWith('cifar/') && !x.startsWith('gurmukhi/'))) {
+    const section = id.split('/')[0]!;
+    plots.push({ name: `${stem(id)}.curves`, kind: 'curves', section, experiments: [id], caption: `${id}: loss and accuracy, train against test`, svg: lossAccuracyChart(groups.get(id)!) });
+    plots.push({ name: `${stem(id)}.layers`, kind: 'layers', section, experiments: [id], caption: `${id}: gradient norm of each layer against epoch`, svg: layerGradientChart(groups.get(id)!) });
   }
   return plots;
 }

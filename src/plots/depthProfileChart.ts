@@ -1,4 +1,5 @@
 import { UsageError } from '../errors/UsageError.js';
+import { isMlpModelRecord } from '../record/isMlpModelRecord.js';
 import type { RunRecord } from '../record/RunRecord.js';
 import type { Series } from './ChartSpec.js';
 import { REPORT_VANISHING_LEVEL } from './layerGradientChart.js';
@@ -21,7 +22,8 @@ export function depthProfileChart(recordsByVariant: RecordsByVariant, opts: { wi
     .filter((v) => (recordsByVariant[v] ?? []).length > 0)
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   if (variants.length === 0) throw new UsageError(`depthProfileChart: need records for at least one variant (plain, vg, bn), got none`);
-  const activations = new Set(variants.flatMap((v) => recordsByVariant[v]!.map((r) => r.config.model.activation)));
+  // A factory model has no one activation: its name stands in, so factories and MLPs do not mix.
+  const activations = new Set(variants.flatMap((v) => recordsByVariant[v]!.map((r) => activationOf(r.config.model))));
   if (activations.size > 1) throw new UsageError(`depthProfileChart: variants must share one activation, got ${[...activations].join(', ')}`);
   const series: Series[] = variants.map((v, i) => {
     const records = recordsByVariant[v]!;
@@ -29,7 +31,9 @@ export function depthProfileChart(recordsByVariant: RecordsByVariant, opts: { wi
     const m = records[0]!.config.model;
     const summary = seedSummary(records.map((r) => (r.epochs[0]?.layerGradNorms.firstBatch ?? []).map((y, k) => ({ x: k + 1, y }))));
     const color = paletteColor(ORDER.includes(v) ? ORDER.indexOf(v) : i);
-    const label = `${v}: ${m.hidden.length + 1} layers, ${m.init}${m.batchNorm ? ' + batch norm' : ''}`;
+    const label = isMlpModelRecord(m)
+      ? `${v}: ${m.hidden.length + 1} layers, ${m.init}${m.batchNorm ? ' + batch norm' : ''}`
+      : `${v}: ${summary.points.length} weight layers, factory ${m.factory}`;
     return { name: label, color, points: summary.points, band: summary.band, markers: true };
   });
   return lineChart({
@@ -43,6 +47,10 @@ export function depthProfileChart(recordsByVariant: RecordsByVariant, opts: { wi
     width: opts.width ?? 760,
     height: opts.height ?? 420,
   });
+}
+
+function activationOf(model: RunRecord['config']['model']): string {
+  return isMlpModelRecord(model) ? model.activation : `factory ${model.factory}`;
 }
 
 function rank(v: string): number {

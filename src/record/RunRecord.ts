@@ -41,15 +41,10 @@ export interface RunRecord {
     [k: string]: string;
   };
   config: {
-    model: {
-      inputSize: number;
-      hidden: number[];
-      outputSize: number;
-      activation: 'sigmoid' | 'tanh' | 'relu';
-      batchNorm: boolean;
-      init: 'torch-default' | 'xavier' | 'he';
-      dropout: number;
-    };
+    /**
+     * gradproof's MLP as configured, or a user's factory model as built.
+     */
+    model: MlpModelRecord | FactoryModelRecord;
     optimizer: {
       kind: 'adam';
       lr: number;
@@ -68,11 +63,21 @@ export interface RunRecord {
      */
     limit: number | null;
     data: {
-      dataset: 'cifar10' | 'gurmukhi';
+      /**
+       * A built-in data set (cifar10, gurmukhi) or the kind of a project's data set (image-folder, cifar-binary, loader).
+       */
+      dataset: string;
       /**
        * Where the data was read from (folder or archive layout).
        */
       source: string;
+      /**
+       * Input = (pixel/255 − mean)/std; absent = mean 0.5, std 0.5.
+       */
+      normalize?: {
+        mean: number | number[];
+        std: number | number[];
+      };
       valFraction?: number;
       trainCount: number;
       valCount?: number;
@@ -112,4 +117,38 @@ export interface RunRecord {
     dataSeconds?: number;
     trainExamplesPerSecond: number;
   };
+}
+export interface MlpModelRecord {
+  inputSize: number;
+  hidden: number[];
+  outputSize: number;
+  activation: 'sigmoid' | 'tanh' | 'relu';
+  batchNorm: boolean;
+  init: 'torch-default' | 'xavier' | 'he';
+  dropout: number;
+}
+export interface FactoryModelRecord {
+  /**
+   * The factory's name as the experiment gives it, e.g. ./model.ts#build.
+   */
+  factory: string;
+  /**
+   * The model's top-level layers in order (a nested model is one entry).
+   */
+  layers: {
+    className: string;
+    name: string;
+    /**
+     * The layer's (first) output shape; null for the batch axis.
+     */
+    outputShape: (number | null)[];
+    /**
+     * Weights of the layer, trainable or not (Keras' summary count).
+     */
+    params: number;
+  }[];
+  /**
+   * Trainable scalars of the whole model.
+   */
+  parameterCount: number;
 }

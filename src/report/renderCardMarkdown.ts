@@ -12,7 +12,7 @@ const MARK = { reproduced: '✅ reproduced', 'not-reproduced': '❌ not reproduc
 
 /**
  * The report card as Markdown for people: verdict counts first, then one table per report
- * section (Q1, Q2) with reported vs measured (mean ± sd over seeds), band, verdict and reason.
+ * section (Q1, Q2, then a project's own, in order of appearance) with reported vs measured (mean ± sd over seeds), band, verdict and reason.
  */
 export function renderCardMarkdown(card: readonly CardEntry[]): string {
   if (!Array.isArray(card as unknown)) throw new UsageError(`renderCardMarkdown: card must be an array of entries, got ${typeof card}`);
@@ -25,7 +25,8 @@ export function renderCardMarkdown(card: readonly CardEntry[]): string {
       (c.missing > 0 ? ` (${c.missing} without the runs they need)` : '') +
       (c.gatingFailures > 0 ? ` — **${c.gatingFailures} gating ${c.gatingFailures === 1 ? 'entry' : 'entries'} not reproduced**` : ' — no gating entry out of its band'),
   ];
-  for (const s of SECTIONS) {
+  const others = [...new Set(card.map((e) => e.section))].filter((id) => !SECTIONS.some((s) => s.id === id));
+  for (const s of [...SECTIONS, ...others.map((id) => ({ id, title: id }))]) {
     const entries = card.filter((e) => e.section === s.id);
     if (entries.length === 0) continue;
     const k = verdictCounts(entries);

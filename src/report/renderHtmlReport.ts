@@ -65,6 +65,18 @@ export function renderHtmlReport(input: HtmlReportInput): string {
   if (q2layers.length > 0) q2.push(`<details><summary>Per-run layer gradients</summary><div class="pair">${q2layers.map(take).join('\n')}</div></details>`);
   q2.push(...leftovers(plots, 'Q2', used), cardTableHtml(card.filter((e) => e.section === 'Q2'), 'Report card — Q2'), '</section>');
 
+  // A project's own sections; the report's two are shown when they hold something, or when there is nothing else.
+  const others = [...new Set([...plots.map((p) => p.section), ...card.map((e) => e.section)])].filter((s) => s !== 'Q1' && s !== 'Q2');
+  const has = (s: string): boolean => plots.some((p) => p.section === s) || card.some((e) => e.section === s);
+  const showQ1 = others.length === 0 || has('Q1');
+  const showQ2 = others.length === 0 || has('Q2');
+  const own = others.flatMap((s, i) => ownSection(s, `s${i + 1}`, plots, card.filter((e) => e.section === s), used));
+  const nav = [
+    ...(showQ1 ? ['<a href="#q1">Q1 CIFAR-10</a>'] : []),
+    ...(showQ2 ? ['<a href="#q2">Q2 Gurmukhi</a>'] : []),
+    ...others.map((s, i) => `<a href="#s${i + 1}">${esc(s)}</a>`),
+    '<a href="#provenance">Provenance</a>',
+  ];
   const gate = c.gatingFailures > 0
     ? `<span class="gate-fail">${c.gatingFailures} gating ${c.gatingFailures === 1 ? 'entry' : 'entries'} not reproduced: the CI gate fails</span>`
     : `<span class="gate-ok">no gating entry out of its band</span>`;
@@ -74,14 +86,29 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     `<title>${esc(title)}</title><style>${REPORT_CSS}</style></head><body>`,
     `<header><h1>${esc(title)}</h1>`,
     `<p class="summary">${c.total} report-card entries: ${badge('reproduced', c.byVerdict.reproduced)} ${badge('not-reproduced', c.byVerdict['not-reproduced'])} ${badge('inconclusive', c.byVerdict.inconclusive)}${c.missing > 0 ? ` (${c.missing} without the runs they need)` : ''} — ${gate}</p>`,
-    '<nav><a href="#q1">Q1 CIFAR-10</a><a href="#q2">Q2 Gurmukhi</a><a href="#provenance">Provenance</a></nav></header>',
-    ...q1,
-    ...q2,
+    `<nav>${nav.join('')}</nav></header>`,
+    ...(showQ1 ? q1 : []),
+    ...(showQ2 ? q2 : []),
+    ...own,
     '<section id="provenance"><h2>Provenance</h2>',
     provenanceHtml(records),
     '</section></body></html>',
     '',
   ].join('\n');
+}
+
+/** A section of a project's own: per-run curves, layer gradients folded away, any other plots, then its card rows. */
+function ownSection(section: string, anchor: string, plots: readonly Plot[], card: readonly CardEntry[], used: Set<string>): string[] {
+  const mine = plots.filter((p) => p.section === section);
+  const curves = mine.filter((p) => p.kind === 'curves');
+  const layers = mine.filter((p) => p.kind === 'layers');
+  [...curves, ...layers].forEach((p) => used.add(p.name));
+  const out = [`<section id="${anchor}">`, `<h2>${esc(section)}</h2>`];
+  if (curves.length > 0) out.push('<h3>Per-run curves</h3>', `<div class="pair">${curves.map(figureHtml).join('\n')}</div>`);
+  else out.push(`<p class="empty">No ${esc(section)} runs in these results.</p>`);
+  if (layers.length > 0) out.push(`<details><summary>Per-run layer gradients</summary><div class="pair">${layers.map(figureHtml).join('\n')}</div></details>`);
+  out.push(...leftovers(plots, section, used), cardTableHtml(card, `Report card — ${section}`), '</section>');
+  return out;
 }
 
 function leftovers(plots: readonly Plot[], section: string, used: ReadonlySet<string>): string[] {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { UsageError } from '../errors/UsageError.js';
 import { EXPERIMENTS } from '../experiments/experiments.js';
+import type { ExperimentConfig } from '../experiments/ExperimentConfig.js';
 
 /** One fresh run the reproduce command must have: which experiment, which seed, where its record goes. */
 export interface PlannedRun {
@@ -32,17 +33,17 @@ export function runRecordPath(outDir: string, experiment: string, seed: number):
  * The runs of every experiment matching `only` (comma-separated globs; all when undefined),
  * for seeds 0…seeds−1, in report order and seed-major so early results cover every experiment.
  */
-export function planRuns(outDir: string, seeds: number, only?: string): PlannedRun[] {
+export function planRuns(outDir: string, seeds: number, only?: string, experiments: readonly ExperimentConfig[] = EXPERIMENTS): PlannedRun[] {
   if (!Number.isSafeInteger(seeds) || seeds < 1) throw new UsageError(`reproduce: --seeds must be a positive integer, got ${seeds}`);
   const patterns = (only ?? '**')
     .split(',')
     .map((g) => g.trim())
     .filter(Boolean)
     .map(globToRegExp);
-  const chosen = EXPERIMENTS.filter((e) => patterns.some((p) => p.test(e.id))).map((e) => e.id);
+  const chosen = experiments.filter((e) => patterns.some((p) => p.test(e.id))).map((e) => e.id);
   if (chosen.length === 0) {
     throw new UsageError(
-      `reproduce: --only ${JSON.stringify(only)} matches no experiment; ids look like cifar/relu-plain, gurmukhi/l2-dropout`,
+      `reproduce: --only ${JSON.stringify(only)} matches no experiment; ids are ${experiments.slice(0, 4).map((e) => e.id).join(', ')}${experiments.length > 4 ? ', …' : ''}`,
     );
   }
   const runs: PlannedRun[] = [];

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { buildReportCard } from '../card/buildReportCard.js';
 import type { CardEntry } from '../card/CardEntry.js';
 import { loadGoldenDir } from '../golden/loadGoldenDir.js';
+import type { GoldenFile } from '../golden/GoldenFile.js';
+import { readdir } from 'node:fs/promises';
 import { reportedCurves } from '../golden/reportedCurves.js';
 import { writePlots } from '../plots/writePlots.js';
 import type { RunRecord } from '../record/RunRecord.js';
@@ -10,7 +12,9 @@ import { writeFileAtomic } from '../record/writeFileAtomic.js';
 import { renderCardMarkdown } from '../report/renderCardMarkdown.js';
 import { writeHtmlReport } from '../report/writeHtmlReport.js';
 import { acquireLock } from './acquireLock.js';
+import { chainSeeds } from './chainSeeds.js';
 import type { FailedRun } from './FailedRun.js';
+import { markShard, type ShardOutcome } from './markShard.js';
 import { pendingRuns } from './pendingRuns.js';
 import { removeStaleTemps } from './removeStaleTemps.js';
 import { reproduceChain } from './reproduceChain.js';
@@ -30,6 +34,8 @@ export interface ReproduceWritten {
   readonly plots: readonly string[];
   /** report.html, or null when it was not written. */
   readonly report: string | null;
+  /** shard.json of a shard run, or null. */
+  readonly shard: string | null;
 }
 
 /** What a reproduce wrote and found. */
@@ -40,9 +46,11 @@ export interface ReproduceResult {
   readonly card: readonly CardEntry[];
   /** Runs that ended without a record, each with its own words for why. */
   readonly failed: readonly FailedRun[];
-  /** Every file written besides run records: card, plots, report. */
+  /** Every file written besides run records: card, plots, report, shard manifest. */
   readonly files: readonly string[];
   readonly written: ReproduceWritten;
+  /** The shard this call ran, or null for the whole sweep. */
+  readonly shard: ShardOutcome | null;
 }
 
 /**
@@ -53,32 +61,38 @@ export interface ReproduceResult {
  * record exists, writes the report card (card.json, card.md), plots (plots/*.svg|png) and a
  * self-contained report.html. With no finished record there is nothing to judge, and nothing
  * but the failures is returned. The chained protocol writes its records (and plots of them)
- * under chained/ and leaves the card to fresh runs.
+ * under chained/ and leaves the card to fresh runs. With `shard`, only that shard's jobs run
+ * and `<out>/shard.json` says which; unless the shard holds every job, the card, plots and
+ * report (which need every run) are not written: `gradproof check` over all the shards' folders
+ * makes the card.
  */
 export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
-  const needed =
-    o.protocol === 'fresh'
-      ? (await pendingRuns(o)).todo.map((r) => r.experiment)
-      : Array.from({ length: o.seeds }, () => o.order ?? []).flat();
-  requireData(needed, o.dataDir);
+  const pending = o.protocol === 'fresh' ? await pendingRuns(o) : undefined;
+  const chains = chainSeeds(o).map((seed) => ({ experiment: (o.order ?? []).join('+'), seed }));
+  const needed = pending ? pending.todo.map((r) => r.experiment) : chains.flatMap(() => o.order ?? []);
+  const located: ReproduceOptions = { ...o, dataDirs: await requireData(needed, o) };
   const release = acquireLock(o.outDir);
   try {
     const stale = await removeStaleTemps(o.outDir);
     if (stale > 0) o.log(`reproduce: removed ${stale} temporary file(s) left by an interrupted run`);
-    const goldens = await loadGoldenDir();
+    const shard = await markShard(o, pending?.plan ?? chains, pending?.of ?? o.seeds);
+    const partial = shard !== null && !shard.whole;
+    const manifest = shard ? [shard.manifest] : [];
+    const goldens = await projectGoldens(o);
     const reported = reportedCurves(goldens);
     if (o.protocol === 'chained') {
-      const chain = await reproduceChain(o);
+      const chain = await reproduceChain(located);
       const dir = path.join(o.outDir, 'chained', 'plots');
-      const plots = await writePlots(chain.records, dir, { reported });
-      o.log(`reproduce (chained): ${chain.records.length} runs; plots in ${dir}`);
-      const written = { records: chain.files, kept: 0, card: [], plots, report: null };
-      return { records: chain.records, card: [], failed: [], files: plots, written };
+      // A shard's plots would band only its own seeds.
+      const plots = partial ? [] : await writePlots(chain.records, dir, { reported });
+      o.log(`reproduce (chained): ${chain.records.length} runs${partial ? '' : `; plots in ${dir}`}`);
+      const written = { records: chain.files, kept: 0, card: [], plots, report: null, shard: shard?.manifest ?? null };
+      return { records: chain.records, card: [], failed: [], files: [...plots, ...manifest], written, shard };
     }
-    const runs = await reproduceRuns(o);
-    if (runs.records.length === 0) {
-      const written = { records: [], kept: 0, card: [], plots: [], report: null };
-      return { records: [], card: [], failed: runs.failed, files: [], written };
+    const runs = await reproduceRuns(located);
+    if (runs.records.length === 0 || partial) {
+      const written = { records: runs.written, kept: runs.kept, card: [], plots: [], report: null, shard: shard?.manifest ?? null };
+      return { records: runs.records, card: [], failed: runs.failed, files: manifest, written, shard };
     }
     const card = buildReportCard(goldens, runs.records);
     const cardJson = path.join(o.outDir, 'card.json');
@@ -88,10 +102,27 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     o.log('reproduce: drawing plots');
     const plots = await writePlots(runs.records, path.join(o.outDir, 'plots'), { reported });
     const report = path.join(o.outDir, 'report.html');
-    await writeHtmlReport(report, { records: runs.records, card, reported });
-    const written = { records: runs.written, kept: runs.kept, card: [cardJson, cardMd], plots, report };
-    return { records: runs.records, card, failed: runs.failed, files: [cardJson, cardMd, ...plots, report], written };
+    await writeHtmlReport(report, { records: runs.records, card, reported, ...(o.project?.configPath ? { title: `gradproof: ${o.project.configPath}` } : {}) });
+    const written = { records: runs.written, kept: runs.kept, card: [cardJson, cardMd], plots, report, shard: shard?.manifest ?? null };
+    return { records: runs.records, card, failed: runs.failed, files: [cardJson, cardMd, ...plots, report, ...manifest], written, shard };
   } finally {
     release();
   }
+}
+
+/**
+ * The golden files to judge by. A project that has none yet (its golden folder missing or
+ * empty) gets an empty card and a line saying how to make one; gradproof's own, or a project's
+ * golden file that does not read or validate, is an error as ever.
+ */
+async function projectGoldens(o: ReproduceOptions): Promise<GoldenFile[]> {
+  const dir = o.project?.goldenDir;
+  if (dir !== undefined && o.project?.configPath) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    if (!names.some((n) => n.endsWith('.json') && !n.includes('rubric'))) {
+      o.log(`reproduce: no golden files in ${dir} yet, so the card is empty; make one from a training log with \`gradproof golden init --log FILE --experiment ID --spread ${o.outDir}\``);
+      return [];
+    }
+  }
+  return loadGoldenDir(dir);
 }

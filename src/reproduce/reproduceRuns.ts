@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads.js';
 import { ChildRunError } from '../errors/ChildRunError.js';
+import { getExperiment } from '../experiments/getExperiment.js';
 import type { RunRecord } from '../record/RunRecord.js';
+import { dataDirFor } from './dataDirFor.js';
 import type { FailedRun } from './FailedRun.js';
 import { isRunDone } from './isRunDone.js';
 import { longestFirst } from './longestFirst.js';
@@ -34,7 +36,7 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<FreshRuns> {
   const emit = o.onEvent ?? ((e: ReproduceEvent) => o.log(reproduceEventLine(e)));
   const { planned, done, todo: pending } = await pendingRuns(o);
   const records = [...done];
-  const todo = longestFirst(pending);
+  const todo = longestFirst(pending, o.project?.experiments);
   const jobs = Math.max(1, Math.min(o.jobs ?? availableParallelism(), todo.length || 1));
   // Pure wasm shares the cores among the runs in flight (the native addon ignores this).
   const wasmThreads = Math.max(1, Math.min(MAX_WASM_THREADS, Math.floor(availableParallelism() / jobs)));
@@ -88,8 +90,10 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<FreshRuns> {
 
 /** One run in a child process; resolves with its record once that is valid on disk. */
 async function runOne(run: PlannedRun, o: ReproduceOptions, wasmThreads: number, onLine: (line: string) => void): Promise<RunRecord> {
-  const args = ['run', run.experiment, '--seed', String(run.seed), '--out', run.out, '--data', o.dataDir, '--backend', o.backend];
+  const dataDir = dataDirFor(o, getExperiment(run.experiment, o.project?.experiments).dataset);
+  const args = ['run', run.experiment, '--seed', String(run.seed), '--out', run.out, '--data', dataDir, '--backend', o.backend];
   args.push('--wasm-threads', String(wasmThreads));
+  if (o.project?.configPath) args.push('--config', o.project.configPath);
   if (o.epochs !== undefined) args.push('--epochs', String(o.epochs));
   if (o.limit !== undefined) args.push('--limit', String(o.limit));
   await runInChild({ args, onLine });

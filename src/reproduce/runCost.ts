@@ -1,8 +1,13 @@
 import { mlpFlops } from '../bench/mlpFlops.js';
 import type { ExperimentConfig } from '../experiments/ExperimentConfig.js';
+import { isFactoryModelSpec } from '../models/isFactoryModelSpec.js';
 
 /** Training examples per epoch by data set, as the protocol splits them (CIFAR keeps 80% of 50,000). */
-const TRAIN_EXAMPLES: Record<ExperimentConfig['dataset'], number> = { cifar10: 40_000, gurmukhi: 1_000 };
+const TRAIN_EXAMPLES: Record<string, number> = { cifar10: 40_000, gurmukhi: 1_000 };
+/** A project's data set is not sized before it is loaded; ordering only needs a guess. */
+const UNKNOWN_TRAIN_EXAMPLES = 10_000;
+/** Seconds per step of a factory's model, whose size is unknown until it is built: a guess, for ordering only. */
+const FACTORY_STEP_SECONDS = 0.05;
 
 /**
  * A rough relative cost of one run, for ordering work, not for reporting: per step, the matrix
@@ -11,8 +16,10 @@ const TRAIN_EXAMPLES: Record<ExperimentConfig['dataset'], number> = { cifar10: 4
  * (wasm + OpenBLAS) it trains at about half relu-plain's examples/s.
  */
 export function runCost(exp: ExperimentConfig, epochs = exp.epochs): number {
-  const steps = epochs * Math.ceil(TRAIN_EXAMPLES[exp.dataset] / exp.batchSize);
-  const layers = exp.model.hidden.length + 1;
-  const perStep = (mlpFlops(exp.model, 'train') * exp.batchSize) / 30e9 + layers * (exp.model.batchNorm ? 1.5e-3 : 0.6e-3);
+  const steps = epochs * Math.ceil((typeof exp.dataset === 'string' ? TRAIN_EXAMPLES[exp.dataset] ?? UNKNOWN_TRAIN_EXAMPLES : UNKNOWN_TRAIN_EXAMPLES) / exp.batchSize);
+  const model = exp.model;
+  if (isFactoryModelSpec(model)) return steps * FACTORY_STEP_SECONDS;
+  const layers = model.hidden.length + 1;
+  const perStep = (mlpFlops(model, 'train') * exp.batchSize) / 30e9 + layers * (model.batchNorm ? 1.5e-3 : 0.6e-3);
   return steps * perStep;
 }

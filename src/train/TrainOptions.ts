@@ -1,5 +1,6 @@
 import type { Subset } from '../data/Subset.js';
-import type { MlpConfig } from '../models/MlpConfig.js';
+import type { ModelSpec } from '../models/ModelSpec.js';
+import type { TrainableModel } from '../models/TrainableModel.js';
 import type { PenaltySpec } from '../regularizers/PenaltySpec.js';
 import type { AdamConfig } from './AdamConfig.js';
 
@@ -20,7 +21,8 @@ export interface TrainProgress {
 export interface TrainOptions {
   readonly experiment: string;
   readonly seed: number;
-  readonly model: MlpConfig;
+  /** The experiment's model: an MlpConfig or a user's factory (see createModel). */
+  readonly model: ModelSpec;
   readonly optimizer: AdamConfig;
   readonly penalties: readonly PenaltySpec[];
   readonly epochs: number;
@@ -30,9 +32,11 @@ export interface TrainOptions {
   readonly test: Subset;
   readonly onProgress?: (p: TrainProgress) => void;
   /**
-   * Continue training this model instead of initialising a new one (the chained protocol: a
-   * notebook that never re-initialises). Its architecture must equal `model`; a new optimiser
-   * is made either way. The caller keeps ownership.
+   * Train this model instead of creating one from `model` and `seed`: one the caller made with
+   * createModel (runExperiment does, to digest its starting weights), or an Mlp carried over from
+   * an earlier run (the chained protocol: a notebook that never re-initialises; MLPs only). An
+   * Mlp's architecture must equal `model`; a new optimiser is made either way. The caller keeps
+   * ownership.
    */
-  readonly startFrom?: import('../models/Mlp.js').Mlp;
+  readonly startFrom?: TrainableModel;
 }

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from '../data/batchTensors.js';
 import type { Subset } from '../data/Subset.js';
-import type { Mlp } from '../models/Mlp.js';
+import type { TrainableModel } from '../models/TrainableModel.js';
 
 /** Loss and accuracy of `model` on `subset`, in eval mode. */
 export interface Evaluation {
@@ -11,7 +11,7 @@ export interface Evaluation {
 }
 
 /** Evaluates in eval mode (no dropout, batch norm on running statistics), `batchSize` rows at a time. */
-export function evaluate(model: Mlp, subset: Subset, batchSize = 1000): Evaluation {
+export function evaluate(model: TrainableModel, subset: Subset, batchSize = 1000): Evaluation {
   const n = subset.indices.length;
   let lossSum = 0;
   let correct = 0;

@@ -2,7 +2,10 @@ import * as tf from '@tensorflow/tfjs';
 import { batchTensors } from '../data/batchTensors.js';
 import { TrainingError } from '../errors/TrainingError.js';
 import { UsageError } from '../errors/UsageError.js';
+import { createModel } from '../models/createModel.js';
+import { isFactoryModelSpec } from '../models/isFactoryModelSpec.js';
 import { Mlp } from '../models/Mlp.js';
+import type { TrainableModel } from '../models/TrainableModel.js';
 import { createRng } from '../random/Rng.js';
 import { dropoutMask } from '../regularizers/dropout.js';
 import { Adam } from './Adam.js';
@@ -12,12 +15,13 @@ import type { TrainOptions } from './TrainOptions.js';
 import { trainStep, type StepStats } from './trainStep.js';
 
 /**
- * Trains a fresh model under `options` and returns one EpochMetrics per epoch. Random streams,
- * all derived from `options.seed`: `init` (weights), `shuffle` (one permutation per epoch),
+ * Trains a fresh model under `options` (createModel: the MLP, or a user's factory) and returns one
+ * EpochMetrics per epoch. Random streams, all derived from `options.seed`: `init` (weights; a
+ * factory's ctx.rng), `shuffle` (one permutation per epoch),
  * `dropout` (masks, drawn batch by batch, layer by layer). NaN or Inf in the loss or gradient
  * norm stops the run with a TrainingError naming experiment, epoch and batch; no update is applied.
  */
-export async function trainModel(options: TrainOptions): Promise<{ epochs: EpochMetrics[]; model: Mlp; trainSeconds: number }> {
+export async function trainModel(options: TrainOptions): Promise<{ epochs: EpochMetrics[]; model: TrainableModel; trainSeconds: number }> {
   const { seed, epochs, batchSize, train } = options;
   if (!Number.isSafeInteger(epochs) || epochs < 1) throw new UsageError(`train: epochs must be a positive integer, got ${epochs}`);
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
@@ -25,16 +29,12 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
   }
   const n = train.indices.length;
   if (n === 0) throw new UsageError(`train: the training set of ${options.experiment} is empty`);
-  if (options.startFrom && JSON.stringify(options.startFrom.config) !== JSON.stringify(options.model)) {
-    throw new UsageError(
-      `train: startFrom model ${JSON.stringify(options.startFrom.config)} does not match ${options.experiment}'s ${JSON.stringify(options.model)}`,
-    );
-  }
-  const model = options.startFrom ?? Mlp.create(options.model, createRng(seed, 'init'));
+  checkStartFrom(options);
+  const model = options.startFrom ?? (await createModel(options.model, seed, train.data));
   const optimizer = new Adam(model.trainableVariables(), options.optimizer);
   const shuffleRng = createRng(seed, 'shuffle');
   const dropoutRng = createRng(seed, 'dropout');
-  const p = options.model.dropout;
+  const p = model.dropoutRate;
   const batches = Math.ceil(n / batchSize);
   const result: EpochMetrics[] = [];
   // Time spent in optimisation steps only (evaluation excluded), for throughput figures.
@@ -48,10 +48,10 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
       let normSum = 0;
       let first: StepStats | undefined;
       let last: StepStats | undefined;
-      const layerSum = new Array<number>(model.linears.length).fill(0);
+      const layerSum = new Array<number>(model.layerWeights().length).fill(0);
       for (let b = 0; b < batches; b++) {
         const batch = batchTensors(train, b * batchSize, Math.min(n, (b + 1) * batchSize), order);
-        const masks = options.model.hidden.map((w) =>
+        const masks = model.hiddenWidths.map((w) =>
           p > 0 ? tf.tensor2d(dropoutMask(dropoutRng, batch.rows * w, p), [batch.rows, w]) : undefined,
         );
         const stats = trainStep(model, optimizer, options.penalties, batch, masks, (s) => {
@@ -112,4 +112,17 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
   }
   optimizer.dispose();
   return { epochs: result, model, trainSeconds };
+}
+
+/** An Mlp to start from must have the experiment's architecture; a factory's model is never an Mlp. */
+function checkStartFrom({ startFrom, model, experiment }: TrainOptions): void {
+  if (!startFrom) return;
+  if (isFactoryModelSpec(model)) {
+    if (startFrom instanceof Mlp) throw new UsageError(`train: startFrom is an MLP but ${experiment}'s model is the factory ${model.name}`);
+    return;
+  }
+  if (!(startFrom instanceof Mlp) || JSON.stringify(startFrom.config) !== JSON.stringify(model)) {
+    const given = startFrom instanceof Mlp ? JSON.stringify(startFrom.config) : 'a model not made from an MlpConfig';
+    throw new UsageError(`train: startFrom model ${given} does not match ${experiment}'s ${JSON.stringify(model)}`);
+  }
 }

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { sumSquares } from '../backend/kernels/sumSquares.js';
 import type { BatchTensors } from '../data/batchTensors.js';
-import type { Mlp } from '../models/Mlp.js';
 import type { BatchMoments } from '../models/batchNorm.js';
+import type { TrainableModel } from '../models/TrainableModel.js';
 import type { PenaltySpec } from '../regularizers/PenaltySpec.js';
 import { penaltyTerm } from '../regularizers/penaltyTerm.js';
 import type { Adam } from './Adam.js';
@@ -15,18 +15,18 @@ export interface StepStats {
   readonly correct: number;
   /** Global L2 norm of all trainable gradients. */
   readonly gradNorm: number;
-  /** L2 norm of each linear layer's weight gradient, from the input side. */
+  /** L2 norm of each weight layer's weight gradient (see TrainableModel.layerWeights), from the input side. */
   readonly layerGradNorms: number[];
 }
 
 /**
  * One step: forward in training mode with the given dropout masks, loss = CE + penalties on
- * every linear weight and bias, autodiff gradients, statistics, and — only if `update` returns
- * true for those statistics — the Adam update and the batch-norm running statistics. The batch's
- * tensors stay the caller's to dispose.
+ * the model's linear variables (every linear weight and bias), autodiff gradients, statistics,
+ * and — only if `update` returns true for those statistics — the Adam update and the model's
+ * running statistics (batch norm). The batch's tensors stay the caller's to dispose.
  */
 export function trainStep(
-  model: Mlp,
+  model: TrainableModel,
   optimizer: Adam,
   penalties: readonly PenaltySpec[],
   batch: BatchTensors,
@@ -49,7 +49,10 @@ export function trainStep(
   const packed = tf.tidy(() => {
     const sq = ordered.map((g) => sumSquares(g));
     // Each weight's squared norm is already in sq: reusing it halves this pass over the gradients.
-    const layer = model.linears.map((l) => tf.sqrt(sq[vars.indexOf(l.weight)]!));
+    const layer = model.layerWeights().map((ws) => {
+      const own = ws.map((w) => sq[vars.indexOf(w)]!);
+      return tf.sqrt(own.length === 1 ? own[0]! : tf.addN(own));
+    });
     return tf.stack([value, hits!, tf.sqrt(tf.addN(sq)), ...layer]);
   });
   const numbers = Array.from(packed.dataSync());

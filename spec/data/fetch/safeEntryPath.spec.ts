@@ -17,9 +17,14 @@ describe('safeEntryPath', () => {
     ['/etc/passwd', /absolute path/],
     ['C:evil', /absolute path/],
     ['..\\evil', /backslash/],
+    ['a\0b', /NUL in path/],
   ])('rejects %j', (name, why) => {
     expect(() => safeEntryPath(name, '/d/a.tgz')).toThrow(DataError);
     expect(() => safeEntryPath(name, '/d/a.tgz')).toThrow(why);
     expect(() => safeEntryPath(name, '/d/a.tgz')).toThrow(`extractTarGz: unsafe entry ${JSON.stringify(name)} in /d/a.tgz`);
+  });
+
+  it('names the API it checks for', () => {
+    expect(() => safeEntryPath('../evil', '/d/a.zip', 'extractZip')).toThrow('extractZip: unsafe entry "../evil" in /d/a.zip: path traversal (..)');
   });
 });

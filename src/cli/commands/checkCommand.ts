@@ -1,29 +1,43 @@
 import { buildReportCard } from '../../card/buildReportCard.js';
 import { UsageError } from '../../errors/UsageError.js';
-import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir.js';
-import { readRunRecordsDir } from '../../record/readRunRecordsDir.js';
+import { loadGoldenDir } from '../../golden/loadGoldenDir.js';
+import { readResults } from '../../reproduce/readResults.js';
+import { cardSummaryText } from '../cardSummaryText.js';
 import { cardText } from '../cardText.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { COMMAND_HELP } from '../commandHelp.js';
+import { CONFIG_OPTION, projectFlag } from '../projectFlag.js';
+import { resultsNotesText } from '../resultsNotesText.js';
 
 /**
- * `gradproof check`: the report card for the run records under --results. Exit 1 when a gating
- * entry that was measured is not reproduced (the CI gate), else 0; entries whose runs are absent
- * are listed but do not fail the gate.
+ * `gradproof check`: the report card for the run records under one or more --results folders
+ * (the shards of a sweep merge: copies counted once, two different results for one job an
+ * error). Prints a summary of the card (`--verbose`: every entry; `--json`: the card as JSON) on
+ * stdout, and on stderr what it noticed merging (mixed versions or backends, a sharded sweep's
+ * missing shards or runs). Exit 1 when a gating entry that was measured is not reproduced (the
+ * CI gate) or a sharded sweep is incomplete, else 0; entries whose runs are simply absent are
+ * listed but do not fail the gate.
  */
-export async function checkCommand(args: readonly string[], out: NodeJS.WritableStream): Promise<number> {
+export async function checkCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseCommandArgs('check', args, {
-    results: { type: 'string' },
+    results: { type: 'string', multiple: true },
     golden: { type: 'string' },
     json: { type: 'boolean' },
+    verbose: { type: 'boolean' },
+    ...CONFIG_OPTION,
   });
-  if (positionals.length > 0)
-    throw new UsageError(`gradproof check: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${COMMAND_HELP.check.usage}`);
   if (values.results === undefined) throw new UsageError(`gradproof check: --results DIR is required; usage: ${COMMAND_HELP.check.usage}`);
-  const goldens = await loadGoldenDir(values.golden ?? DEFAULT_GOLDEN_DIR);
-  const records = await readRunRecordsDir(values.results);
-  if (records.length === 0) throw new UsageError(`gradproof check: no run records under ${values.results}`);
-  const card = buildReportCard(goldens, records);
-  out.write(values.json ? `${JSON.stringify(card, null, 2)}\n` : cardText(card));
-  return card.some((e) => e.gating && !e.missing && e.verdict !== 'reproduced') ? 1 : 0;
+  // `--results shard-*` as a shell expands it: the folders after the first are positionals.
+  const dirs = [...values.results, ...positionals];
+  const goldens = await loadGoldenDir(values.golden ?? (await projectFlag(values.config)).goldenDir);
+  const results = await readResults(dirs);
+  if (results.records.length === 0) throw new UsageError(`gradproof check: no run records under ${dirs.join(', ')}`);
+  const notes = resultsNotesText(results);
+  err.write(notes.text);
+  const card = buildReportCard(goldens, results.records);
+  // check writes no file: the whole card is --verbose (or --json) away.
+  const whole = 'not written to a file by check; add --verbose for every entry (--json for the card as JSON)';
+  out.write(values.json ? `${JSON.stringify(card, null, 2)}\n` : values.verbose ? cardText(card) : cardSummaryText(card, whole));
+  const gateFails = card.some((e) => e.gating && !e.missing && e.verdict !== 'reproduced');
+  return gateFails || notes.incomplete ? 1 : 0;
 }

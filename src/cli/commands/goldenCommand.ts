@@ -11,13 +11,17 @@ import { readRunRecordsDir } from '../../record/readRunRecordsDir.js';
 import { writeJsonAtomic } from '../../record/writeJsonAtomic.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { COMMAND_HELP } from '../commandHelp.js';
+import { goldenInitCommand } from './goldenInitCommand.js';
 
 /**
  * `gradproof golden update`: rebuilds the golden files from the report and a folder of spread
  * runs (several fresh seeds per Q2 experiment), prints old → new for everything that changes,
- * and writes only with --write. CI never passes --write.
+ * and writes only with --write. CI never passes --write. `golden init` builds one file from a
+ * written training log instead (goldenInitCommand).
  */
 export async function goldenCommand(args: readonly string[], out: NodeJS.WritableStream): Promise<number> {
+  // `golden init` takes its own options (goldenInitCommand); parse them there, not as update's.
+  if (args[0] === 'init') return goldenInitCommand(args.slice(1), out);
   const { values, positionals } = parseCommandArgs('golden', args, {
     spread: { type: 'string' },
     report: { type: 'string' },
@@ -26,7 +30,7 @@ export async function goldenCommand(args: readonly string[], out: NodeJS.Writabl
   });
   if (positionals.join(' ') !== 'update')
     throw new UsageError(
-      `gradproof golden: expected \`golden update\`, got ${JSON.stringify(positionals.join(' '))}; usage: ${COMMAND_HELP.golden.usage}`,
+      `gradproof golden: expected \`golden update\` or \`golden init\`, got ${JSON.stringify(positionals.join(' '))}; usage: ${COMMAND_HELP.golden.usage}`,
     );
   if (values.spread === undefined)
     throw new UsageError(`gradproof golden update: --spread DIR is required; usage: ${COMMAND_HELP.golden.usage}`);

@@ -1,3 +1,4 @@
+import { ensureDataset } from '../../data/ensureDataset.js';
 import { resolveDataDir } from '../../data/resolveDataDir.js';
 import { UsageError } from '../../errors/UsageError.js';
 import { getExperiment } from '../../experiments/getExperiment.js';
@@ -7,6 +8,7 @@ import type { GradcheckMode } from '../../gradcheck/GradcheckSettings.js';
 import { backendFlag } from '../backendFlag.js';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
 import { COMMAND_HELP } from '../commandHelp.js';
+import { CONFIG_OPTION, projectFlag } from '../projectFlag.js';
 
 const MODES: readonly GradcheckMode[] = ['directional', 'elements'];
 
@@ -23,13 +25,16 @@ export async function gradcheckCommand(args: readonly string[], out: NodeJS.Writ
     mode: { type: 'string' },
     batch: { type: 'string' },
     json: { type: 'boolean' },
+    fetch: { type: 'boolean' },
+    ...CONFIG_OPTION,
   });
   if (positionals.length !== 1) {
     throw new UsageError(
       `gradproof gradcheck: expected one experiment id, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}; usage: ${COMMAND_HELP.gradcheck.usage}`,
     );
   }
-  const experiment = getExperiment(positionals[0]!);
+  const project = await projectFlag(values.config);
+  const experiment = getExperiment(positionals[0]!, project.experiments);
   const seed = intFlag('gradcheck', 'seed', values.seed, 0) ?? 0;
   const batchSize = intFlag('gradcheck', 'batch', values.batch, 1);
   const mode = values.mode ?? 'directional';
@@ -37,9 +42,20 @@ export async function gradcheckCommand(args: readonly string[], out: NodeJS.Writ
     throw new UsageError(`gradproof gradcheck: --mode must be one of ${MODES.join('|')}, got ${JSON.stringify(mode)}`);
   }
   const backend = backendFlag('gradcheck', values.backend);
-  const dataDir = resolveDataDir(values.data);
+  // As `run` finds its data: a built-in data set on its own search path (fetched with --fetch).
+  const dataset = experiment.dataset;
+  const dataDir =
+    typeof dataset === 'string'
+      ? (
+          await ensureDataset(dataset, {
+            ...(values.data !== undefined ? { dataDir: values.data } : {}),
+            fetch: values.fetch === true || project.fetch,
+            log: (line) => err.write(`gradproof gradcheck: ${line}\n`),
+          })
+        ).dataDir
+      : resolveDataDir(values.data);
   err.write(`gradproof gradcheck ${experiment.id}: seed ${seed}, mode ${mode}, data ${dataDir}\n`);
-  const report = await gradcheckExperiment(experiment.id, {
+  const report = await gradcheckExperiment(experiment, {
     seed,
     dataDir,
     backend,

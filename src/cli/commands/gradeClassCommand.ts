@@ -1,9 +1,8 @@
 import { UsageError } from '../../errors/UsageError.js';
 import { gradeClass } from '../../grade/batch/gradeClass.js';
 import { parseShard } from '../../grade/batch/parseShard.js';
-import { DEFAULT_RUBRIC, loadRubric } from '../../grade/loadRubric.js';
-import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir.js';
 import { intFlag } from '../parseCommandArgs.js';
+import { gradingInputs } from '../gradingInputs.js';
 import { positiveNumberFlag } from '../positiveNumberFlag.js';
 import { assertSandboxAvailable } from '../../sandbox/assertSandboxAvailable.js';
 
@@ -19,6 +18,7 @@ export interface GradeClassFlags {
   readonly shard?: string;
   readonly seed?: string;
   readonly golden?: string;
+  readonly config?: string;
   readonly log?: readonly string[];
   readonly code?: string;
   readonly 'reveal-hidden'?: boolean;
@@ -56,8 +56,7 @@ export async function gradeClassCommand(values: GradeClassFlags, err: NodeJS.Wri
     );
   }
   assertSandboxAvailable(`gradproof ${cmd}`, { weak: values['weak-sandbox'] ?? false });
-  const goldens = await loadGoldenDir(values.golden ?? DEFAULT_GOLDEN_DIR);
-  const rubric = await loadRubric(values.rubric ?? DEFAULT_RUBRIC, goldens);
+  const { goldens, rubric } = await gradingInputs(cmd, values);
   const graded = await gradeClass({
     submissions: values.submissions,
     outDir: values.out,

@@ -1,11 +1,11 @@
 import { UsageError } from '../../errors/UsageError.js';
 import { gradeSubmission } from '../../grade/gradeSubmission.js';
-import { DEFAULT_RUBRIC, loadRubric } from '../../grade/loadRubric.js';
 import { renderGradeSummary } from '../../grade/renderGradeSummary.js';
 import { sameOutputFile } from '../../grade/sameOutputFile.js';
 import { writeGradeOutputs } from '../../grade/writeGradeOutputs.js';
-import { DEFAULT_GOLDEN_DIR, loadGoldenDir } from '../../golden/loadGoldenDir.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { CONFIG_OPTION } from '../projectFlag.js';
+import { gradingInputs } from '../gradingInputs.js';
 import { positiveNumberFlag } from '../positiveNumberFlag.js';
 import { gradeClassCommand } from './gradeClassCommand.js';
 import { gradeMergeCommand } from './gradeMergeCommand.js';
@@ -48,6 +48,7 @@ export async function gradeCommand(args: readonly string[], out: NodeJS.Writable
     jobs: { type: 'string' },
     shard: { type: 'string' },
     'weak-sandbox': { type: 'boolean' },
+    ...CONFIG_OPTION,
   });
   if (positionals.length > 0)
     throw new UsageError(`gradproof grade: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${COMMAND_HELP.grade.usage}`);
@@ -74,8 +75,7 @@ export async function gradeCommand(args: readonly string[], out: NodeJS.Writable
   const seed = gradingSeed(values.seed);
   const sandbox = { weak: values['weak-sandbox'] ?? false };
   if (values.code !== undefined) assertSandboxAvailable('gradproof grade', sandbox);
-  const goldens = await loadGoldenDir(values.golden ?? DEFAULT_GOLDEN_DIR);
-  const rubric = await loadRubric(values.rubric ?? DEFAULT_RUBRIC, goldens);
+  const { goldens, rubric } = await gradingInputs('grade', values);
   const report = await gradeSubmission({
     rubric,
     goldens,

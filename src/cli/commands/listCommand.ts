@@ -1,12 +1,21 @@
-import { EXPERIMENTS } from '../../experiments/experiments.js';
+import { datasetLabel } from '../../data/datasetLabel.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
+import { CONFIG_OPTION, projectFlag } from '../projectFlag.js';
 
-/** `gradproof list [--json]`: the experiment ids, one per line with a description. */
-export function listCommand(args: readonly string[], out: NodeJS.WritableStream): number {
-  if (args.includes('--json')) {
-    out.write(JSON.stringify(EXPERIMENTS, null, 2) + '\n');
+/** `gradproof list [--json] [--config FILE]`: the project's experiment ids, one per line with section, data set and description. */
+export async function listCommand(args: readonly string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values } = parseCommandArgs('list', args, { json: { type: 'boolean' }, ...CONFIG_OPTION });
+  const { experiments } = await projectFlag(values.config);
+  if (values.json) {
+    // Functions (a user's loader or model factory) appear by name.
+    out.write(JSON.stringify(experiments, (_k, v: unknown) => (typeof v === 'function' ? undefined : v), 2) + '\n');
     return 0;
   }
-  const width = Math.max(...EXPERIMENTS.map((e) => e.id.length));
-  for (const e of EXPERIMENTS) out.write(`${e.id.padEnd(width)}  ${e.section}  ${e.description}\n`);
+  const width = Math.max(...experiments.map((e) => e.id.length));
+  const sections = Math.max(...experiments.map((e) => e.section.length));
+  for (const e of experiments) {
+    const data = datasetLabel(e.dataset);
+    out.write(`${e.id.padEnd(width)}  ${e.section.padEnd(sections)}  ${e.description}${typeof e.dataset === 'string' ? '' : ` (${data})`}\n`);
+  }
   return 0;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { resolveDataDir } from '../../data/resolveDataDir.js';
 import { UsageError } from '../../errors/UsageError.js';
+import { parseShard } from '../../grade/batch/parseShard.js';
 import { reproduce } from '../../reproduce/reproduce.js';
 import { killChildren } from '../../reproduce/runInChild.js';
 import { backendFlag } from '../backendFlag.js';
@@ -8,13 +8,15 @@ import { cardSummaryText } from '../cardSummaryText.js';
 import { cardText } from '../cardText.js';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
 import { COMMAND_HELP } from '../commandHelp.js';
+import { CONFIG_OPTION, projectFlag } from '../projectFlag.js';
 import { reproduceOutcomeText } from '../reproduceOutcomeText.js';
 import { reproduceProgress } from '../reproduceProgress.js';
 
 /**
  * `gradproof reproduce`: runs the experiments (resumable; a progress bar on a terminal), prints
  * a summary of the report card (`--verbose`: all of it), then says exactly what it wrote. Exit 1
- * when a run failed or none finished; 2 (from main) when the data is missing.
+ * when a run failed or none finished; 2 (from main) when the data is missing. `--shard k/n`
+ * runs one shard's share and, instead of a card, says how to merge the shards.
  */
 export async function reproduceCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {
   const { values, positionals } = parseCommandArgs('reproduce', args, {
@@ -26,9 +28,12 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
     order: { type: 'string' },
     jobs: { type: 'string' },
     data: { type: 'string' },
+    fetch: { type: 'boolean' },
     backend: { type: 'string' },
     out: { type: 'string' },
+    shard: { type: 'string' },
     verbose: { type: 'boolean' },
+    ...CONFIG_OPTION,
   });
   if (positionals.length > 0)
     throw new UsageError(
@@ -46,6 +51,8 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
   const jobs = intFlag('reproduce', 'jobs', values.jobs, 1);
   const seeds = intFlag('reproduce', 'seeds', values.seeds, 1) ?? 1;
   const backend = backendFlag('reproduce', values.backend);
+  const shard = values.shard !== undefined ? parseShard(values.shard, 'gradproof reproduce') : undefined;
+  const project = await projectFlag(values.config);
   const progress = reproduceProgress(err, out);
   const stop = () => {
     progress.stop();
@@ -58,7 +65,10 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
   try {
     const result = await reproduce({
       outDir,
-      dataDir: resolveDataDir(values.data),
+      project,
+      // Without --data each data set is looked up on its own (GRADPROOF_DATA, user cache, ./data).
+      ...(values.data !== undefined ? { dataDir: values.data } : {}),
+      ...(values.fetch || project.fetch ? { fetchData: true } : {}),
       seeds,
       backend,
       protocol,
@@ -66,6 +76,7 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
       ...(epochs !== undefined ? { epochs } : {}),
       ...(limit !== undefined ? { limit } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
+      ...(shard !== undefined ? { shard } : {}),
       ...(values.order !== undefined
         ? {
             order: values.order
@@ -81,9 +92,18 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
     if (result.card.length > 0) {
       const whole = `${result.written.card.find((f) => f.endsWith('.md')) ?? result.written.card[0]} (or run with --verbose)`;
       out.write(values.verbose ? cardText(result.card) : cardSummaryText(result.card, whole));
+    } else if (result.shard && !result.shard.whole) {
+      const { k, n, jobs: mine, of } = result.shard;
+      out.write(
+        protocol === 'chained'
+          ? `shard ${k}/${n}: ${mine} of ${of} chains (in ${outDir})\n`
+          : `shard ${k}/${n}: ${mine} of ${of} runs (in ${outDir}); merge all ${n} shards' folders with \`gradproof check --results DIR...\`\n`,
+      );
     }
     err.write(reproduceOutcomeText(outDir, result));
-    return result.failed.length > 0 || result.records.length === 0 ? 1 : 0;
+    // A shard with nothing to do (fewer jobs than shards) did its share.
+    const idle = result.shard !== null && result.shard.jobs === 0;
+    return result.failed.length > 0 || (result.records.length === 0 && !idle) ? 1 : 0;
   } finally {
     progress.stop();
     process.removeListener('SIGINT', stop);

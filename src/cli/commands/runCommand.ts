@@ -1,4 +1,5 @@
 import { wasmThreadsUnavailableReason } from '../../backend/currentBackendInfo.js';
+import { ensureDataset } from '../../data/ensureDataset.js';
 import { resolveDataDir } from '../../data/resolveDataDir.js';
 import { UsageError } from '../../errors/UsageError.js';
 import { runExperiment } from '../../experiments/runExperiment.js';
@@ -7,6 +8,7 @@ import { writeRunRecord } from '../../record/runRecordIO.js';
 import { backendFlag } from '../backendFlag.js';
 import { wasmThreadsFlag } from '../wasmThreadsFlag.js';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
+import { CONFIG_OPTION, projectFlag } from '../projectFlag.js';
 import { progressPrinter } from '../progressPrinter.js';
 import { COMMAND_HELP } from '../commandHelp.js';
 
@@ -17,25 +19,40 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
     epochs: { type: 'string' },
     limit: { type: 'string' },
     data: { type: 'string' },
+    fetch: { type: 'boolean' },
     backend: { type: 'string' },
     'wasm-threads': { type: 'string' },
     cache: { type: 'string' },
     'no-cache': { type: 'boolean' },
     out: { type: 'string' },
     json: { type: 'boolean' },
+    ...CONFIG_OPTION,
   });
   if (positionals.length !== 1) {
     throw new UsageError(
       `gradproof run: expected one experiment id, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}; usage: ${COMMAND_HELP.run.usage}`,
     );
   }
-  const experiment = getExperiment(positionals[0]!);
+  const project = await projectFlag(values.config);
+  const experiment = getExperiment(positionals[0]!, project.experiments);
   const seed = intFlag('run', 'seed', values.seed, 0) ?? 0;
   const epochs = intFlag('run', 'epochs', values.epochs, 1);
   const limit = intFlag('run', 'limit', values.limit, 1);
-  const dataDir = resolveDataDir(values.data);
   const backend = backendFlag('run', values.backend);
   const wasmThreads = wasmThreadsFlag('run', values['wasm-threads']);
+  // A built-in data set is looked up on its own search path (--data, else GRADPROOF_DATA, user
+  // cache, ./data); --fetch downloads it first when it is missing. A project's own names its files.
+  const dataset = experiment.dataset;
+  const dataDir =
+    typeof dataset === 'string'
+      ? (
+          await ensureDataset(dataset, {
+            ...(values.data !== undefined ? { dataDir: values.data } : {}),
+            fetch: values.fetch === true || project.fetch,
+            log: (line) => err.write(`gradproof run: ${line}\n`),
+          })
+        ).dataDir
+      : resolveDataDir(values.data);
   // With --json the record owns stdout, so human lines go to stderr.
   const lines = values.json ? err : out;
   err.write(`gradproof run ${experiment.id}: seed ${seed}, data ${dataDir}\n`);

@@ -1,18 +1,16 @@
-import os from 'node:os';
 import path from 'node:path';
+import { userCacheHome } from './userCacheHome.js';
 
 /**
  * The cache directory for decoded data sets: `option` if given, else `GRADPROOF_CACHE`, else
- * `$XDG_CACHE_HOME/gradproof`, else `~/.cache/gradproof`; always absolute. Never a folder
- * beside the data: data folders may be read-only (they are in CI).
+ * `gradproof/` in the user's cache folder (userCacheHome: `$XDG_CACHE_HOME`, `~/Library/Caches`
+ * on macOS, else `~/.cache`); always absolute. Never a folder beside the data: data folders may
+ * be read-only (they are in CI).
  */
 export function resolveCacheDir(option?: string, env: NodeJS.ProcessEnv = process.env): string {
   const explicit = nonEmpty(option) ?? nonEmpty(env['GRADPROOF_CACHE']);
   if (explicit !== undefined) return path.resolve(explicit);
-  // XDG says a relative XDG_CACHE_HOME is invalid and must be ignored.
-  const xdg = nonEmpty(env['XDG_CACHE_HOME']);
-  if (xdg !== undefined && path.isAbsolute(xdg)) return path.join(xdg, 'gradproof');
-  return path.join(os.homedir(), '.cache', 'gradproof');
+  return path.join(userCacheHome({ env }), 'gradproof');
 }
 
 function nonEmpty(s: string | undefined): string | undefined {

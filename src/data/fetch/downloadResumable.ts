@@ -10,6 +10,11 @@ export interface DownloadOptions {
   readonly onProgress?: (done: number, total: number | undefined) => void;
   /** Name used at the start of error messages. */
   readonly api?: string;
+  /**
+   * Refuse a body larger than this (bytes), before writing when the server says its size, else
+   * as soon as it is exceeded; the download is removed. Guards the disk against a wrong URL.
+   */
+  readonly maxBytes?: number;
 }
 
 /**
@@ -17,13 +22,19 @@ export interface DownloadOptions {
  * `Range: bytes=N-` and appends on 206 Partial Content, or starts over on a 200 (the server
  * ignored the range) or a 416 that does not say the file is complete. Streams to disk. An
  * interrupted transfer keeps the bytes received and throws a DataError saying to run again;
- * an HTTP error status throws a DataError naming the URL and status.
+ * an HTTP error status throws a DataError naming the URL and status. A body over `maxBytes`
+ * is removed and refused.
  */
 export async function downloadResumable(options: DownloadOptions): Promise<{ bytes: number }> {
   const { url, file } = options;
   const api = options.api ?? 'download';
   const fetchImpl = options.fetchImpl ?? fetch;
-  const have = await stat(file).then((s) => s.size, () => 0);
+  const maxBytes = options.maxBytes ?? Infinity;
+  let have = await stat(file).then((s) => s.size, () => 0);
+  if (have > maxBytes) {
+    await rm(file, { force: true });
+    have = 0;
+  }
   let res: Response;
   try {
     res = await fetchImpl(url, have > 0 ? { headers: { Range: `bytes=${have}-` } } : {});
@@ -51,7 +62,12 @@ export async function downloadResumable(options: DownloadOptions): Promise<{ byt
   let done = resumed ? have : 0;
   const length = Number(res.headers.get('content-length') ?? NaN);
   const total = range?.total ?? (Number.isFinite(length) ? done + length : undefined);
+  if (total !== undefined && total > maxBytes) {
+    await res.body?.cancel();
+    return refuse(`is ${total} bytes`);
+  }
   const handle = await open(file, resumed ? 'a' : 'w');
+  let over = false;
   try {
     if (res.body !== null) {
       for await (const chunk of res.body) {
@@ -59,6 +75,10 @@ export async function downloadResumable(options: DownloadOptions): Promise<{ byt
         let off = 0;
         while (off < bytes.length) off += (await handle.write(bytes, off, bytes.length - off)).bytesWritten;
         done += bytes.length;
+        if (done > maxBytes) {
+          over = true;
+          break;
+        }
         options.onProgress?.(done, total);
       }
     }
@@ -71,10 +91,16 @@ export async function downloadResumable(options: DownloadOptions): Promise<{ byt
   } finally {
     await handle.close();
   }
+  if (over) return refuse(`sent ${done} bytes`);
   if (total !== undefined && done !== total) {
     throw new DataError(url, `${api}: download of ${url} ended after ${done} of ${total} bytes; run again to resume`);
   }
   return { bytes: done };
+
+  async function refuse(what: string): Promise<never> {
+    await rm(file, { force: true });
+    throw new DataError(url, `${api}: ${url} ${what}, more than the ${maxBytes} expected; removed the download`);
+  }
 }
 
 function parseContentRange(value: string | null): { start?: number; total?: number } | undefined {

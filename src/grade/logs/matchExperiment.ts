@@ -5,19 +5,20 @@ const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 /**
  * The experiment a `Training with …` header belongs to, and how it was told: an experiment id in
- * the header (`Training with gurmukhi/l2-dropout`), else a golden file's own header (the report's
+ * the header (`Training with gurmukhi/l2-dropout`, or a project's `hw4/tanh3`) naming a report
+ * experiment or one a golden file has figures of, else a golden file's own header (the report's
  * words), else keywords with LaTeX stripped — Q2: L1 and/or L2, or dropout alone; Q1: an
  * activation (sigmoid, tanh, relu) with `bn`/`batch norm` or `vg`/`vanishing` (else plain).
  * Undefined when nothing fits.
  *
  * Headers come from students, so every pattern here runs in time linear in the header: none has
- * a quantified part followed by something that could also match what it took (the id's
- * `[a-z0-9-]+` ends the pattern, `\$[^$]*\$` cannot run past its closing `$`, the keywords are
+ * a quantified part followed by something that could also match what it took (ids are looked
+ * for word by word, each word tested by an anchored pattern, `\$[^$]*\$` cannot run past its closing `$`, the keywords are
  * fixed words), so nothing backtracks more than once over any character.
  */
 export function matchExperiment(header: string, goldens: readonly GoldenFile[]): { experiment: string; matchedBy: string } | undefined {
-  const ids = /\b((?:cifar|gurmukhi)\/[a-z0-9-]+)/i.exec(header);
-  if (ids && EXPERIMENTS.some((e) => e.id === ids[1]!.toLowerCase())) return { experiment: ids[1]!.toLowerCase(), matchedBy: 'experiment id' };
+  const id = experimentIdIn(header, goldens);
+  if (id !== undefined) return { experiment: id, matchedBy: 'experiment id' };
   const h = norm(header);
   const quoted = goldens.find((g) => norm(g.provenance.quote.replace(/^\s*Training with\s+/i, '')) === h);
   if (quoted) return { experiment: quoted.experiment, matchedBy: "the report's header" };
@@ -36,4 +37,27 @@ export function matchExperiment(header: string, goldens: readonly GoldenFile[]):
   }
   if (has(/\bdropout\b/)) return kw('gurmukhi/dropout', 'dropout only');
   return undefined;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
+
+/** The first word of `header` that is a known experiment id, lowercased; punctuation around a word is not part of it. */
+function experimentIdIn(header: string, goldens: readonly GoldenFile[]): string | undefined {
+  const known = new Set<string>(EXPERIMENTS.map((e) => e.id));
+  for (const g of goldens) for (const f of g.figures) known.add(f.experiment);
+  for (const word of header.toLowerCase().split(/[\s,;:()[\]{}"'`]+/)) {
+    const w = trimPunctuation(word);
+    if (ID.test(w) && known.has(w)) return w;
+  }
+  return undefined;
+}
+
+/** `word` without the sentence punctuation and markdown emphasis around it (a loop: linear in any input). */
+function trimPunctuation(word: string): string {
+  const edge = (c: string | undefined): boolean => c !== undefined && '.!?*_'.includes(c);
+  let from = 0;
+  let to = word.length;
+  while (from < to && edge(word[from])) from++;
+  while (to > from && edge(word[to - 1])) to--;
+  return word.slice(from, to);
 }
