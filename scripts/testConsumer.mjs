@@ -52,7 +52,18 @@ try {
   console.error(`testConsumer: gradproof's declarations pass without skipLibCheck (${strict.stdout.split('\n').filter((l) => /error TS/.test(l)).length} errors in other packages' own .d.ts)`);
   process.stdout.write(step('vitest run', 'npx', ['vitest', 'run'], project).split('\n').filter((l) => /Test Files|Tests /.test(l)).join('\n') + '\n');
   step('plain node import', process.execPath, ['-e', "import('gradproof').then((g) => { if (typeof g.checkGradients !== 'function') process.exit(3); })"], project);
-  step('the CLI from the installed package', 'npx', ['gradproof', 'list'], project);
+  // The CLI finds the project's gradproof.config.ts (TypeScript, importing gradproof and tfjs).
+  const listed = step('the CLI from the installed package', 'npx', ['gradproof', 'list'], project);
+  if (!/^consumer\/stripes\s/m.test(listed)) {
+    console.error(`testConsumer: \`gradproof list\` did not list the project's experiment:\n${listed}`);
+    process.exit(1);
+  }
+  step("the CLI runs the project's own experiment", 'npx', ['gradproof', 'run', 'consumer/stripes', '--seed', '1', '--out', 'stripes.json'], project);
+  const record = JSON.parse(readFileSync(path.join(project, 'stripes.json'), 'utf8'));
+  if (record.experiment !== 'consumer/stripes' || record.config.data.dataset !== 'loader' || record.seed !== 1) {
+    console.error(`testConsumer: unexpected run record ${JSON.stringify({ experiment: record.experiment, seed: record.seed, data: record.config.data })}`);
+    process.exit(1);
+  }
   const cores = step('one tfjs', 'npm', ['ls', '@tensorflow/tfjs-core', '--all', '--parseable'], project).trim().split('\n').filter(Boolean);
   const copies = new Set(cores.map((p) => path.resolve(p)));
   if (copies.size !== 1) {

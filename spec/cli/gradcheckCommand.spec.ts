@@ -14,7 +14,8 @@ describe('gradproof gradcheck', () => {
     expect(report.ok).toBe(true);
     expect(report).toMatchObject({ experiment: 'gurmukhi/l1-l2-dropout', seed: 0, backend: 'cpu', batchSize: 8, settings: { mode: 'directional', dtype: 'float32' } });
     expect(err.text()).toMatch(/^gradproof gradcheck gurmukhi\/l1-l2-dropout: seed 0, mode directional/);
-  });
+    // A full-size model checked on the slowest backend: minutes on a loaded two-core machine.
+  }, 300_000);
 
   it('rejects bad arguments with UsageErrors naming the flag and the value', async () => {
     const out = captureStream();

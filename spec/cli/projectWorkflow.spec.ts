@@ -45,6 +45,10 @@ describe('an experiment declared in a project file, through every command', () =
     const list = await cli(['list']);
     expect(list.stdout).toMatch(/^hw\/tanh3\s+hw\s+Bars, a three-layer tanh MLP \(image-folder\)$/m);
 
+    const gradcheck = await cli(['gradcheck', 'hw/tanh3']);
+    expect(gradcheck.code, gradcheck.stderr).toBe(0);
+    expect(gradcheck.stdout).toMatch(/^ok\s+linear2\.weight/m);
+
     // The "report": one run, with a seed the sweep below does not use, logged the Keras way.
     const one = await cli(['run', 'hw/tanh3', '--seed', '7', '--out', 'report-run.json']);
     expect(one.code, one.stderr).toBe(0);

@@ -12,6 +12,7 @@ import { validateGolden } from './loadGoldenDir.js';
 import { measuredSpread, type MeasuredSpread } from './measuredSpread.js';
 import { quantityOf } from './quantityOf.js';
 import { spreadFigureBand } from './spreadFigureBand.js';
+import { EXPERIMENT_ID } from '../experiments/experimentId.js';
 
 /** What to build a golden file from, besides the log's text. */
 export interface GoldenFromLogOptions {
@@ -44,7 +45,6 @@ export interface GoldenFromLog {
 }
 
 // As the schemas' experimentId pattern: a cursor-free regular expression with no nested repetition.
-const EXPERIMENT_ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 
 /**
  * A golden file built from a training log someone wrote down (`gradproof golden init`): every

@@ -1,56 +1,15 @@
-// A loopback HTTP server for fetch specs: serves one body with Range support and can cut a
-// response off halfway, as a flaky network would.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+// A loopback HTTP server for the CIFAR fetch specs: one archive at one path, on startFileServer.
+import { startFileServer, type FileServer } from './fileServer';
 
-export interface CifarServer {
+export interface CifarServer extends FileServer {
+  /** The archive's URL. */
   readonly url: string;
   /** Range header of every request, '' when absent. */
   readonly ranges: string[];
-  /** When set, the next full or partial response stops after this many body bytes and the socket is destroyed. */
-  cutAfter: number | undefined;
-  /** Respond with this status instead of serving the body. */
-  status: number | undefined;
-  close(): Promise<void>;
 }
 
 export async function startCifarServer(body: Buffer, pathName = '/cifar-10-binary.tar.gz'): Promise<CifarServer> {
-  const state: CifarServer = {
-    url: '',
-    ranges: [],
-    cutAfter: undefined,
-    status: undefined,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-  const server = http.createServer((req, res) => {
-    state.ranges.push(req.headers.range ?? '');
-    if (state.status !== undefined || req.url !== pathName) {
-      res.writeHead(state.status ?? 404, { 'content-type': 'text/plain' }).end('no');
-      return;
-    }
-    const m = /^bytes=(\d+)-$/.exec(req.headers.range ?? '');
-    const start = m === null ? 0 : Number(m[1]);
-    if (start >= body.length && m !== null) {
-      res.writeHead(416, { 'content-range': `bytes */${body.length}` }).end();
-      return;
-    }
-    const part = body.subarray(start);
-    res.writeHead(m === null ? 200 : 206, {
-      'content-length': String(part.length),
-      ...(m !== null && { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` }),
-    });
-    const cut = state.cutAfter;
-    if (cut === undefined) {
-      res.end(part);
-      return;
-    }
-    state.cutAfter = undefined;
-    res.write(part.subarray(0, cut), () => setTimeout(() => res.socket?.destroy(), 20));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  return Object.assign(state, { url: `http://127.0.0.1:${port}${pathName}` });
+  const ranges: string[] = [];
+  const server = await startFileServer({ [pathName]: body }, (_path, range) => ranges.push(range));
+  return Object.assign(server, { url: `${server.base}${pathName}`, ranges });
 }

@@ -15,7 +15,11 @@ export interface FileServer {
   close(): Promise<void>;
 }
 
-export async function startFileServer(files: Readonly<Record<string, Buffer>>): Promise<FileServer> {
+/** Serves `files` by path; `onRequest` sees each request's path and Range header ('' when absent). */
+export async function startFileServer(
+  files: Readonly<Record<string, Buffer>>,
+  onRequest?: (path: string, range: string) => void,
+): Promise<FileServer> {
   const state: FileServer = {
     base: '',
     requests: [],
@@ -28,6 +32,7 @@ export async function startFileServer(files: Readonly<Record<string, Buffer>>): 
   };
   const server = http.createServer((req, res) => {
     state.requests.push(`${req.url ?? ''} ${req.headers.range ?? ''}`);
+    onRequest?.(req.url ?? '', req.headers.range ?? '');
     const body = files[req.url ?? ''];
     if (state.status !== undefined || body === undefined) {
       res.writeHead(state.status ?? 404, { 'content-type': 'text/plain' }).end('no');

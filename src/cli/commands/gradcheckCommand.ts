@@ -1,5 +1,3 @@
-import { ensureDataset } from '../../data/ensureDataset.js';
-import { resolveDataDir } from '../../data/resolveDataDir.js';
 import { UsageError } from '../../errors/UsageError.js';
 import { getExperiment } from '../../experiments/getExperiment.js';
 import { formatGradcheckFailure } from '../../gradcheck/formatGradcheckFailure.js';
@@ -8,6 +6,7 @@ import type { GradcheckMode } from '../../gradcheck/GradcheckSettings.js';
 import { backendFlag } from '../backendFlag.js';
 import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
 import { COMMAND_HELP } from '../commandHelp.js';
+import { experimentDataDir } from '../experimentDataDir.js';
 import { CONFIG_OPTION, projectFlag } from '../projectFlag.js';
 
 const MODES: readonly GradcheckMode[] = ['directional', 'elements'];
@@ -42,18 +41,7 @@ export async function gradcheckCommand(args: readonly string[], out: NodeJS.Writ
     throw new UsageError(`gradproof gradcheck: --mode must be one of ${MODES.join('|')}, got ${JSON.stringify(mode)}`);
   }
   const backend = backendFlag('gradcheck', values.backend);
-  // As `run` finds its data: a built-in data set on its own search path (fetched with --fetch).
-  const dataset = experiment.dataset;
-  const dataDir =
-    typeof dataset === 'string'
-      ? (
-          await ensureDataset(dataset, {
-            ...(values.data !== undefined ? { dataDir: values.data } : {}),
-            fetch: values.fetch === true || project.fetch,
-            log: (line) => err.write(`gradproof gradcheck: ${line}\n`),
-          })
-        ).dataDir
-      : resolveDataDir(values.data);
+  const dataDir = await experimentDataDir('gradcheck', experiment, project, values, err);
   err.write(`gradproof gradcheck ${experiment.id}: seed ${seed}, mode ${mode}, data ${dataDir}\n`);
   const report = await gradcheckExperiment(experiment, {
     seed,

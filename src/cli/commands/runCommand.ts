@@ -1,6 +1,4 @@
 import { wasmThreadsUnavailableReason } from '../../backend/currentBackendInfo.js';
-import { ensureDataset } from '../../data/ensureDataset.js';
-import { resolveDataDir } from '../../data/resolveDataDir.js';
 import { UsageError } from '../../errors/UsageError.js';
 import { runExperiment } from '../../experiments/runExperiment.js';
 import { getExperiment } from '../../experiments/getExperiment.js';
@@ -11,6 +9,7 @@ import { intFlag, parseCommandArgs } from '../parseCommandArgs.js';
 import { CONFIG_OPTION, projectFlag } from '../projectFlag.js';
 import { progressPrinter } from '../progressPrinter.js';
 import { COMMAND_HELP } from '../commandHelp.js';
+import { experimentDataDir } from '../experimentDataDir.js';
 
 /** `gradproof run`: trains one experiment and writes (or prints) its run record. */
 export async function runCommand(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WriteStream): Promise<number> {
@@ -40,19 +39,7 @@ export async function runCommand(args: readonly string[], out: NodeJS.WritableSt
   const limit = intFlag('run', 'limit', values.limit, 1);
   const backend = backendFlag('run', values.backend);
   const wasmThreads = wasmThreadsFlag('run', values['wasm-threads']);
-  // A built-in data set is looked up on its own search path (--data, else GRADPROOF_DATA, user
-  // cache, ./data); --fetch downloads it first when it is missing. A project's own names its files.
-  const dataset = experiment.dataset;
-  const dataDir =
-    typeof dataset === 'string'
-      ? (
-          await ensureDataset(dataset, {
-            ...(values.data !== undefined ? { dataDir: values.data } : {}),
-            fetch: values.fetch === true || project.fetch,
-            log: (line) => err.write(`gradproof run: ${line}\n`),
-          })
-        ).dataDir
-      : resolveDataDir(values.data);
+  const dataDir = await experimentDataDir('run', experiment, project, values, err);
   // With --json the record owns stdout, so human lines go to stderr.
   const lines = values.json ? err : out;
   err.write(`gradproof run ${experiment.id}: seed ${seed}, data ${dataDir}\n`);

@@ -1,4 +1,5 @@
 import { EXPERIMENTS } from '../../experiments/experiments.js';
+import { EXPERIMENT_ID } from '../../experiments/experimentId.js';
 import type { GoldenFile } from '../../golden/GoldenFile.js';
 
 const norm = (s: string): string => s.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -39,7 +40,6 @@ export function matchExperiment(header: string, goldens: readonly GoldenFile[]):
   return undefined;
 }
 
-const ID = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 
 /** The first word of `header` that is a known experiment id, lowercased; punctuation around a word is not part of it. */
 function experimentIdIn(header: string, goldens: readonly GoldenFile[]): string | undefined {
@@ -47,7 +47,7 @@ function experimentIdIn(header: string, goldens: readonly GoldenFile[]): string 
   for (const g of goldens) for (const f of g.figures) known.add(f.experiment);
   for (const word of header.toLowerCase().split(/[\s,;:()[\]{}"'`]+/)) {
     const w = trimPunctuation(word);
-    if (ID.test(w) && known.has(w)) return w;
+    if (EXPERIMENT_ID.test(w) && known.has(w)) return w;
   }
   return undefined;
 }
