@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
 import { batchNormBackward, batchNormForward } from '../../src/backend/kernels/batchNormMath';
-import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from '../../src/backend/kernels/batchNormKernels';
+import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from '../../src/ops/batchNormTraining';
 import { BN_EPSILON } from '../../src/models/batchNorm';
 import { createRng } from '../../src/random/Rng';
 import { NATIVE_AVAILABLE } from './wasmModes';

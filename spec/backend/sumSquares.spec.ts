@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
 import { sumOfSquares } from '../../src/backend/kernels/sumOfSquares';
-import { sumSquares } from '../../src/backend/kernels/sumSquares';
-import { SUM_SQUARES_KERNEL, sumSquaresSimdFor } from '../../src/backend/kernels/sumSquaresKernel';
+import { SUM_SQUARES_KERNEL, sumSquares } from '../../src/ops/sumSquares';
+import { sumSquaresSimdFor } from '../../src/backend/kernels/sumSquaresKernel';
 import { WASM_MODES } from './wasmModes';
 
 const floats = fc.float32Array({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6, maxLength: 300 });

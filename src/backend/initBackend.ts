@@ -4,10 +4,7 @@ import type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './
 import { currentBackendInfo } from './currentBackendInfo.js';
 import { backendState } from './backendState.js';
 import { configureNative } from './configureNative.js';
-import { registerAdamKernel } from './kernels/adamKernel.js';
-import { registerBatchNormKernels } from './kernels/batchNormKernels.js';
-import { registerRunningMomentsKernel } from './kernels/runningMomentsKernel.js';
-import { registerSumSquaresKernel } from './kernels/sumSquaresKernel.js';
+import { registerAccelerator } from './registerAccelerator.js';
 import { loadNodeBackend } from './loadNodeBackend.js';
 import { loadWasmBackend } from './loadWasmBackend.js';
 import { loadNativeAddon } from './native/loadNativeAddon.js';
@@ -43,10 +40,7 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   if (backendState.requested === choice && backendState.resolved === tf.getBackend() && backendState.optionsKey === optionsKey) {
     return currentBackendInfo();
   }
-  registerAdamKernel();
-  registerSumSquaresKernel();
-  registerBatchNormKernels();
-  registerRunningMomentsKernel();
+  registerAccelerator();
   const nativeWanted = options.native ?? true;
   // The wasm binary is chosen at the first start: threaded only for pure wasm. (Whether tfjs's
   // internals suit the addon can only be checked once wasm runs; if not, it runs one thread.)

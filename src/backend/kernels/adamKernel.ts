@@ -7,10 +7,9 @@ import { adamSimdFor, runAdamSimd } from './adamSimd.js';
 import { simdPool } from '../simd/simdThreads.js';
 import { backendState } from '../backendState.js';
 import { simdGemmDisabled } from '../wasmKernels/simdMatMul.js';
-import { adamUpdate, type AdamStepScalars } from './adamUpdate.js';
-
-/** gradproof's fused Adam kernel: inputs {p, g, m, v}, attrs AdamStepScalars, outputs [p1, m1, v1]. */
-export const ADAM_KERNEL = 'GradproofAdam';
+import { adamUpdate } from './adamUpdate.js';
+import { ADAM_KERNEL } from '../../ops/adamStep.js';
+import type { AdamStepScalars } from '../../ops/AdamStepScalars.js';
 
 /** The backends the kernel is registered for (tfjs-node keeps the op-by-op update). */
 export const ADAM_KERNEL_BACKENDS = ['wasm', 'cpu'] as const;
@@ -23,7 +22,7 @@ interface AdamInputs {
 }
 
 /**
- * Registers the fused Adam kernel for wasm and cpu (idempotent). On wasm it runs in the
+ * Registers the fused Adam kernel (ADAM_KERNEL, see ops/adamStep) for wasm and cpu (idempotent). On wasm it runs in the
  * native addon when one is active, else in gradproof's WebAssembly SIMD module on the backend's
  * own memory (JavaScript for the last < 4 elements); on cpu in JavaScript over its arrays. Outputs are new buffers, never the inputs: the stock wasm matmul caches
  * packed weights per buffer, so updating weights in place would leave it multiplying stale ones.

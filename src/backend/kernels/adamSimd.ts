@@ -1,6 +1,6 @@
 import { simdFunctionFor } from '../simd/simdFunctionFor.js';
 import { adamSimdModuleBytes } from './adamSimdModule.js';
-import type { AdamStepScalars } from './adamUpdate.js';
+import type { AdamStepScalars } from '../../ops/AdamStepScalars.js';
 import { CHUNKS_PER_THREAD, type AdamPointers, type AdamScalars, type SimdThreads } from '../simd/simdThreads.js';
 
 /** The SIMD Adam function bound to one wasm memory. */

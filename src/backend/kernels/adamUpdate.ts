@@ -1,17 +1,8 @@
-/** Adam's scalars for one step, as the optimiser computes them in double precision. */
-export interface AdamStepScalars {
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly eps: number;
-  /** √(1 − β2ᵗ). */
-  readonly bc2Sqrt: number;
-  /** lr / (1 − β1ᵗ). */
-  readonly stepSize: number;
-}
+import type { AdamStepScalars } from '../../ops/AdamStepScalars.js';
 
 /**
  * One Adam step over every element, in exactly the float32 operations (and order) of the
- * tf-op formulation in src/train/Adam.ts, each scalar rounded to float32 as tfjs rounds a
+ * tf-op formulation in src/ops/adamStep.ts (adamStepReference), each scalar rounded to float32 as tfjs rounds a
  * scalar operand:
  *   m1 = m·β1 + g·(1−β1);  v1 = v·β2 + g²·(1−β2);  p1 = p − (m1 / (√v1 / bc2Sqrt + ε)) · stepSize
  * Each double-precision result is rounded to float32 at once, which gives the correctly rounded

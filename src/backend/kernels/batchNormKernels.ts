@@ -5,11 +5,8 @@ import { accelState } from '../accelState.js';
 import { heapOffset, wasmHeap } from '../wasmKernels/wasmHeap.js';
 import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel.js';
 import { batchNormBackward, batchNormForward } from './batchNormMath.js';
+import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL } from '../../ops/batchNormTraining.js';
 
-/** Inputs {x: n×c, gamma: c, beta: c}, attrs {eps}; outputs [y, xHat, mean, variance, std]. */
-export const BN_FORWARD_KERNEL = 'GradproofBatchNorm';
-/** Inputs {dy, xHat: n×c, std, gamma: c}; outputs [dx, dGamma, dBeta]. */
-export const BN_BACKWARD_KERNEL = 'GradproofBatchNormGrad';
 
 const forwardShapes = ([x]: TensorInfo[]): number[][] => {
   const c = x!.shape[1]!;
@@ -47,26 +44,33 @@ function wasmKernel(name: string, inputNames: readonly string[], shapes: (ins: T
 }
 
 /**
- * Registers batch norm's fused training kernels (idempotent): on cpu in JavaScript, on wasm in
- * the native addon. One dispatch each way replaces about 25 stock kernels per layer, most of a
- * deep batch-norm net's step. Pure wasm (its stock kernels are SIMD; JavaScript loops would be
- * slower) and tfjs-node keep the op-by-op version: see fusedBatchNormAvailable.
+ * Registers batch norm's fused training kernels (BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL, see
+ * ops/batchNormTraining) on cpu, in JavaScript (idempotent). One dispatch each way replaces
+ * about 25 stock kernels per layer, most of a deep batch-norm net's step.
  */
 export function registerBatchNormKernels(): void {
-  const kernels: [string, 'wasm' | 'cpu', KernelFunc][] = [
-    [BN_FORWARD_KERNEL, 'cpu', cpuForward],
-    [BN_BACKWARD_KERNEL, 'cpu', cpuBackward],
-    [BN_FORWARD_KERNEL, 'wasm', wasmKernel(BN_FORWARD_KERNEL, ['x', 'gamma', 'beta'], forwardShapes, true)],
-    [BN_BACKWARD_KERNEL, 'wasm', wasmKernel(BN_BACKWARD_KERNEL, ['dy', 'xHat', 'std', 'gamma'], backwardShapes, false)],
-  ];
-  for (const [kernelName, backendName, kernelFunc] of kernels) {
-    if (tf.getKernel(kernelName, backendName) == null) tf.registerKernel({ kernelName, backendName, kernelFunc });
+  for (const [kernelName, kernelFunc] of [
+    [BN_FORWARD_KERNEL, cpuForward],
+    [BN_BACKWARD_KERNEL, cpuBackward],
+  ] as const) {
+    if (tf.getKernel(kernelName, 'cpu') == null) tf.registerKernel({ kernelName, backendName: 'cpu', kernelFunc });
   }
 }
 
-/** Whether batch norm takes the fused kernels on the active backend: cpu, or wasm with the native addon. */
-export function fusedBatchNormAvailable(): boolean {
-  const backend = tf.getBackend();
-  if (tf.getKernel(BN_FORWARD_KERNEL, backend) == null) return false;
-  return backend === 'cpu' || (backend === 'wasm' && accelState.native != null);
+/**
+ * Registers the kernels on wasm, in the native addon, while it is active (`on`), and removes
+ * them when it is not: batch norm takes whatever is registered (see fusedBatchNormAvailable),
+ * and pure wasm keeps the op-by-op reference, whose stock kernels are SIMD (JavaScript loops
+ * would be slower), as does tfjs-node.
+ */
+export function registerNativeBatchNormKernels(on: boolean): void {
+  const kernels: [string, KernelFunc][] = [
+    [BN_FORWARD_KERNEL, wasmKernel(BN_FORWARD_KERNEL, ['x', 'gamma', 'beta'], forwardShapes, true)],
+    [BN_BACKWARD_KERNEL, wasmKernel(BN_BACKWARD_KERNEL, ['dy', 'xHat', 'std', 'gamma'], backwardShapes, false)],
+  ];
+  for (const [kernelName, kernelFunc] of kernels) {
+    const registered = tf.getKernel(kernelName, 'wasm') != null;
+    if (on && !registered) tf.registerKernel({ kernelName, backendName: 'wasm', kernelFunc });
+    if (!on && registered) tf.unregisterKernel(kernelName, 'wasm');
+  }
 }

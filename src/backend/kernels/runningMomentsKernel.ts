@@ -3,12 +3,7 @@ import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel.js';
 import { foldRunningMoments } from './batchNormMath.js';
-
-/**
- * Inputs {runningMean, runningVar, mean, variance} (all c), attrs {momentum, count}; outputs the
- * new [runningMean, runningVar]. See foldRunningMoments.
- */
-export const RUNNING_MOMENTS_KERNEL = 'GradproofRunningMoments';
+import { RUNNING_MOMENTS_KERNEL } from '../../ops/runningMoments.js';
 
 /** The backends the kernel is registered for (tfjs-node keeps the op-by-op update). */
 export const RUNNING_MOMENTS_KERNEL_BACKENDS = ['wasm', 'cpu'] as const;

@@ -7,9 +7,7 @@ import { sumSquaresSimdModuleBytes } from '../simd/sumSquaresSimdModule.js';
 import { heapOffset, wasmHeap, wasmMemory } from '../wasmKernels/wasmHeap.js';
 import { cpuArrayKernel, float32Inputs } from './cpuArrayKernel.js';
 import { sumOfSquares } from './sumOfSquares.js';
-
-/** gradproof's squared-norm kernel: input {x} float32, outputs [the scalar Σ x²] (accumulated in double). */
-export const SUM_SQUARES_KERNEL = 'GradproofSumSquares';
+import { SUM_SQUARES_KERNEL } from '../../ops/sumSquares.js';
 
 /** The SIMD Σx² module instantiated on a wasm memory (see simdFunctionFor). */
 export const sumSquaresSimdFor = simdFunctionFor<(ptr: number, n: number) => number>(sumSquaresSimdModuleBytes, 'sumSquares');
@@ -18,7 +16,7 @@ export const sumSquaresSimdFor = simdFunctionFor<(ptr: number, n: number) => num
 export const SUM_SQUARES_KERNEL_BACKENDS = ['wasm', 'cpu'] as const;
 
 /**
- * Registers the kernel for wasm and cpu (idempotent). One read of x, no temporary: the
+ * Registers the squared-norm kernel (SUM_SQUARES_KERNEL, see ops/sumSquares) for wasm and cpu (idempotent). One read of x, no temporary: the
  * square-then-sum it replaces wrote and re-read a full-size tensor for every gradient, every step.
  * On wasm it runs in the native addon, else gradproof's SIMD module (sumSquaresSimdModule), else
  * JavaScript; all three give the same bits.
