@@ -2,8 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { UsageError } from '../errors/UsageError.js';
 import type { BackendChoice, BackendInfo, BackendName } from './BackendInfo.js';
 import { backendState } from './backendState.js';
-import { kernelPatches } from './kernelPatches.js';
-import { nativeInfo } from './nativeInfo.js';
+import { kernelPatches, nativeInfo, wasmProductThreads, wasmThreadsUnavailable } from '../accel/index.js';
 import { packageVersion } from './packageVersion.js';
 
 const BACKEND_PACKAGES: Record<BackendName, string> = {
@@ -38,7 +37,7 @@ export function currentBackendInfo(): BackendInfo {
     requested,
     versions,
     simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
-    threads: backendState.wasmThreads ?? 1,
+    threads: wasmProductThreads() ?? 1,
     kernelPatches: patches,
     ...(native ? { native } : {}),
   };
@@ -51,5 +50,5 @@ export function nativeUnavailableReason(): string | undefined {
 
 /** Why pure wasm runs its products on one thread although more were asked for (threaded binary or GEMM workers failed to start), else undefined. */
 export function wasmThreadsUnavailableReason(): string | undefined {
-  return backendState.wasmThreadsUnavailable;
+  return wasmThreadsUnavailable();
 }
