@@ -27,7 +27,7 @@ const f32Const = (x: number) => [0x43, ...new Uint8Array(new Float32Array([x]).b
  * rounded to float32, the doubling exact, which is INPUT_LUT's value (torchvision's ToTensor
  * then Normalize(0.5, 0.5)) bit for bit. Sixteen bytes a step, the tail one at a time. It exists
  * because V8 runs the JavaScript table loop several times slower into the threaded binary's
- * SharedArrayBuffer heap (2.9 ms of a CIFAR step).
+ * SharedArrayBuffer heap.
  */
 export function pixelsSimdModuleBytes(shared = false): Uint8Array {
   // Params 0 src, 1 dst, 2 n; locals 3 end, 4 bytes, 5 halves, 6 k255, 7 half, 8 x (four inputs), 9 y (one).

@@ -31,7 +31,7 @@ const multipliedBefore = new WeakSet<object>();
 
 /**
  * Transposes flagged operands explicitly (the stock kernel's transposed path is a strided
- * scalar loop, ~40× slower) and, when b is shared by every batch, folds a's batch into its rows
+ * scalar loop, far slower) and, when b is shared by every batch, folds a's batch into its rows
  * so XNNPACK runs one [B·m, k]·[k, n] product. For a single product whose weight side would be
  * packed afresh, it may instead plan Cᵀ = Bᵀ·Aᵀ, so that the smaller side is packed and operands
  * already transposed are used as they are (training's x·W with a wide batch-128 W, and dy·Wᵀ),

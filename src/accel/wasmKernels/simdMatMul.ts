@@ -62,7 +62,7 @@ export function simdMatMulShape(
  * a·b (either side optionally transposed) by gradproof's SIMD GEMM (see gemmSimdModule), or
  * undefined where it does not apply (simdMatMulShape): a fresh buffer, with the bits XNNPACK's
  * kernel gives (those of the fused in-order sum where simdGemmFma holds), but without XNNPACK's
- * per-buffer packing of the weight side (~6.5 ns an element here) or any transpose. On the
+ * per-buffer packing of the weight side (redone whenever the weights change) or any transpose. On the
  * threaded binary it shares each large product among accelState.wasmThreads threads.
  */
 export function simdMatMul(
