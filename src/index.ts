@@ -16,6 +16,16 @@ export { initBackend } from './backend/initBackend.js';
 export { currentBackendInfo, nativeUnavailableReason, wasmThreadsUnavailableReason } from './backend/currentBackendInfo.js';
 export type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './backend/BackendInfo.js';
 
+// The seam an accelerator plugs into: the kernel names the core looks up in tfjs's registry,
+// and the hooks for its operations that are not kernels (see src/ops/)
+export { installAccelerator } from './ops/installAccelerator.js';
+export type { AcceleratorHooks } from './ops/AcceleratorHooks.js';
+export type { AdamStepScalars } from './ops/AdamStepScalars.js';
+export { SUM_SQUARES_KERNEL } from './ops/sumSquares.js';
+export { ADAM_KERNEL } from './ops/adamStep.js';
+export { BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL } from './ops/batchNormTraining.js';
+export { RUNNING_MOMENTS_KERNEL } from './ops/runningMoments.js';
+
 // Data
 export type { Dataset } from './data/Dataset.js';
 export { wholeDataset, type Subset } from './data/Subset.js';

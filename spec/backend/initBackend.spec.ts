@@ -7,7 +7,7 @@ import { packageVersion } from '../../src/backend/packageVersion';
 import { UsageError } from '../../src/errors/UsageError';
 import type { BackendChoice } from '../../src/backend/BackendInfo';
 import { nativeUnavailableReason } from '../../src/backend/currentBackendInfo';
-import { NATIVE_AVAILABLE, NATIVE_PATCHES, PURE_PATCHES } from './wasmModes';
+import { NATIVE_AVAILABLE, NATIVE_PATCHES, PURE_PATCHES } from '../accel/wasmModes';
 
 const nodeInstalled = packageVersion('@tensorflow/tfjs-node') !== undefined;
 

@@ -6,7 +6,7 @@ import type { Dataset } from '../../src/data/Dataset';
 import { makeBatch } from '../../src/data/makeBatch';
 import type { Subset } from '../../src/data/Subset';
 import { createRng } from '../../src/random/Rng';
-import { WASM_MODES } from '../backend/wasmModes';
+import { WASM_MODES } from '../accel/wasmModes';
 
 function dataset(count: number): Dataset {
   const images = new Uint8Array(count * 3 * 4 * 5);

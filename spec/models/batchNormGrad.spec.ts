@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
 import { BN_EPSILON, batchNorm, type BatchNormState } from '../../src/models/batchNorm';
 import { createRng } from '../../src/random/Rng';
-import { WASM_MODES } from '../backend/wasmModes';
+import { WASM_MODES } from '../accel/wasmModes';
 
 function seeded(n: number, stream: string, lo = -1, hi = 1): Float32Array {
   const out = new Float32Array(n);

@@ -34,6 +34,9 @@ export interface BackendInfo {
   readonly native?: { readonly library: 'openblas'; readonly config: string; readonly core: string; readonly threads: number };
 }
 
+/** The most product threads a process can ask for on pure wasm (the threaded tfjs binary pre-creates 8 workers). */
+export const MAX_WASM_THREADS = 8;
+
 /** How initBackend sets up the accelerations. */
 export interface BackendOptions {
   /**

@@ -4,9 +4,6 @@ import type { BackendChoice, BackendName } from './BackendInfo.js';
 export const backendState: {
   requested?: BackendChoice;
   resolved?: BackendName;
-  wasmThreads?: number;
-  /** Why the threaded wasm binary was asked for and is not running. */
-  wasmThreadsUnavailable?: string;
   /** The options initBackend last applied, as a comparable key. */
   optionsKey?: string;
   /** Why the native addon is not in use, when it was asked for and is not. */

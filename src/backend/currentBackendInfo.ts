@@ -1,15 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { UsageError } from '../errors/UsageError.js';
 import type { BackendChoice, BackendInfo, BackendName } from './BackendInfo.js';
-import { accelState } from './accelState.js';
 import { backendState } from './backendState.js';
-import { ADAM_KERNEL } from './kernels/adamKernel.js';
-import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL, fusedBatchNormAvailable } from './kernels/batchNormKernels.js';
-import { RUNNING_MOMENTS_KERNEL } from './kernels/runningMomentsKernel.js';
-import { SUM_SQUARES_KERNEL } from './kernels/sumSquaresKernel.js';
+import { kernelPatches, nativeInfo, wasmProductThreads, wasmThreadsUnavailable } from '../accel/index.js';
 import { packageVersion } from './packageVersion.js';
-import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels.js';
-import { simdGemmDisabled, simdGemmFma } from './wasmKernels/simdMatMul.js';
 
 const BACKEND_PACKAGES: Record<BackendName, string> = {
   tensorflow: '@tensorflow/tfjs-node',
@@ -35,35 +29,17 @@ export function currentBackendInfo(): BackendInfo {
   }
   versions.node = process.versions.node;
   const requested = backendState.resolved === active && backendState.requested !== undefined ? backendState.requested : CHOICE_OF[active];
-  // The batch-norm kernels count only where batch norm takes them (see fusedBatchNormAvailable).
-  const bn = fusedBatchNormAvailable() ? [BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL] : [];
-  const registered = (k: string): boolean => tf.getKernel(k, active) != null;
-  // Which of gradproof's own kernels run in C when the addon is active; the running-moments
-  // update is JavaScript on every path.
-  const nativeCapable = [ADAM_KERNEL, SUM_SQUARES_KERNEL, ...bn].filter(registered);
-  const own = [...nativeCapable, RUNNING_MOMENTS_KERNEL].filter(registered);
-  const ownPatches = own.map((k) => `${active}:${k}`);
-  if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: ownPatches };
-  const native = accelState.native;
-  const wasmPatches = patchedWasmKernels().filter((p) => native || !NATIVE_ONLY_KERNELS.includes(p.slice('wasm:'.length)));
-  const patches = [...wasmPatches, ...ownPatches];
-  const blas = accelState.blasThreads > 1 ? `-t${accelState.blasThreads}` : '';
-  // With the addon, those kernels and the native-only patches run in C; Identity stays as it is.
-  const inC = new Set([...nativeCapable, ...NATIVE_ONLY_KERNELS].map((k) => `wasm:${k}`));
-  const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
-  // Pure wasm's GEMM rounds once a term where its multiply-add fuses, so its products' bits differ from XNNPACK's.
-  const fma = !native && simd && !simdGemmDisabled() && simdGemmFma();
+  const patches = kernelPatches(active);
+  if (active !== 'wasm') return { name: active, requested, versions, kernelPatches: patches };
+  const native = nativeInfo();
   return {
     name: active,
     requested,
     versions,
-    simd,
-    threads: backendState.wasmThreads ?? 1,
-    // OpenBLAS rounds differently at different thread counts, so a count above 1 is named.
-    kernelPatches: native
-      ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : inC.has(p) ? `${p}+native` : p))
-      : patches.map((p) => (fma && p === 'wasm:BatchMatMul' ? `${p}+fma` : p)),
-    ...(native ? { native: { ...native.info(), library: 'openblas' as const, threads: accelState.blasThreads } } : {}),
+    simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
+    threads: wasmProductThreads() ?? 1,
+    kernelPatches: patches,
+    ...(native ? { native } : {}),
   };
 }
 
@@ -74,5 +50,5 @@ export function nativeUnavailableReason(): string | undefined {
 
 /** Why pure wasm runs its products on one thread although more were asked for (threaded binary or GEMM workers failed to start), else undefined. */
 export function wasmThreadsUnavailableReason(): string | undefined {
-  return backendState.wasmThreadsUnavailable;
+  return wasmThreadsUnavailable();
 }

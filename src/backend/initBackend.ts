@@ -1,17 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { UsageError } from '../errors/UsageError.js';
-import type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './BackendInfo.js';
+import { MAX_WASM_THREADS, type BackendChoice, type BackendInfo, type BackendName, type BackendOptions } from './BackendInfo.js';
 import { currentBackendInfo } from './currentBackendInfo.js';
 import { backendState } from './backendState.js';
-import { configureNative } from './configureNative.js';
-import { registerAdamKernel } from './kernels/adamKernel.js';
-import { registerBatchNormKernels } from './kernels/batchNormKernels.js';
-import { registerRunningMomentsKernel } from './kernels/runningMomentsKernel.js';
-import { registerSumSquaresKernel } from './kernels/sumSquaresKernel.js';
+import { configureNative, loadNativeAddon, loadWasmBackend, registerAccelerator, wasmProductThreads } from '../accel/index.js';
 import { loadNodeBackend } from './loadNodeBackend.js';
-import { loadWasmBackend } from './loadWasmBackend.js';
-import { loadNativeAddon } from './native/loadNativeAddon.js';
-import { MAX_WASM_THREADS } from './nodeWasmThreads.js';
 
 const CHOICES: readonly BackendChoice[] = ['auto', 'node', 'wasm', 'cpu'];
 
@@ -43,15 +36,13 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   if (backendState.requested === choice && backendState.resolved === tf.getBackend() && backendState.optionsKey === optionsKey) {
     return currentBackendInfo();
   }
-  registerAdamKernel();
-  registerSumSquaresKernel();
-  registerBatchNormKernels();
-  registerRunningMomentsKernel();
+  // The one place the accelerator is installed: its kernels and hooks for the core's operations.
+  registerAccelerator();
   const nativeWanted = options.native ?? true;
   // The wasm binary is chosen at the first start: threaded only for pure wasm. (Whether tfjs's
   // internals suit the addon can only be checked once wasm runs; if not, it runs one thread.)
   const nativeWillRun = nativeWanted && loadNativeAddon().ok;
-  const wasmBefore = backendState.wasmThreads;
+  const wasmBefore = wasmProductThreads();
   const resolved = await start(choice, nativeWillRun ? 1 : (wasmThreads ?? 1));
   // A threaded start that fell back to one thread carries on (wasmThreadsUnavailableReason says
   // why); asking a running backend for another count is the caller's mistake.
@@ -64,7 +55,7 @@ export async function initBackend(choice: BackendChoice, options: BackendOptions
   backendState.requested = choice;
   backendState.resolved = resolved;
   backendState.optionsKey = optionsKey;
-  backendState.nativeUnavailable = configureNative(resolved === 'wasm' && nativeWanted, threads, backendState.wasmThreads ?? 1);
+  backendState.nativeUnavailable = configureNative(resolved === 'wasm' && nativeWanted, threads, wasmProductThreads() ?? 1);
   return currentBackendInfo();
 }
 
@@ -80,7 +71,7 @@ async function start(choice: BackendChoice, wasmThreads: number): Promise<Backen
     }
     case 'wasm':
       try {
-        await startWasm(wasmThreads);
+        await loadWasmBackend(wasmThreads);
         return 'wasm';
       } catch (error) {
         throw new UsageError(`initBackend: backend "wasm" failed to start (${message(error)}); choose "cpu"`, {
@@ -93,7 +84,7 @@ async function start(choice: BackendChoice, wasmThreads: number): Promise<Backen
     case 'auto':
       if ((await loadNodeBackend()).ok) return 'tensorflow';
       try {
-        await startWasm(wasmThreads);
+        await loadWasmBackend(wasmThreads);
         return 'wasm';
       } catch {
         await startCpu();
@@ -104,12 +95,6 @@ async function start(choice: BackendChoice, wasmThreads: number): Promise<Backen
       throw new UsageError(`initBackend: unknown backend ${String(never)}`);
     }
   }
-}
-
-async function startWasm(threads: number): Promise<void> {
-  const details = await loadWasmBackend(threads);
-  backendState.wasmThreads = details.threads;
-  backendState.wasmThreadsUnavailable ??= details.threadsUnavailable;
 }
 
 async function startCpu(): Promise<void> {

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads.js';
+import { MAX_WASM_THREADS } from '../backend/BackendInfo.js';
 import { intFlag } from './parseCommandArgs.js';
 
 /**

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { MAX_WASM_THREADS } from '../backend/nodeWasmThreads.js';
+import { MAX_WASM_THREADS } from '../backend/BackendInfo.js';
 import { ChildRunError } from '../errors/ChildRunError.js';
 import { getExperiment } from '../experiments/getExperiment.js';
 import type { RunRecord } from '../record/RunRecord.js';

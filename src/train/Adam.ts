@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { applyAdamStep } from '../backend/kernels/applyAdamStep.js';
+import { adamStep } from '../ops/adamStep.js';
 import type { AdamConfig } from './AdamConfig.js';
 
 function zeroState(p: tf.Variable): tf.Variable {
@@ -15,9 +15,8 @@ function zeroState(p: tf.Variable): tf.Variable {
  *   θ ← θ − (lr/(1−β1ᵗ)) · m / (√v/√(1−β2ᵗ) + ε)
  * tf.train.adam computes the same update but defaults to ε = 1e-7, which moves parameters with
  * small gradients measurably differently; written out here so the state (m, v, t) is ours to
- * inspect, carry over between chained runs, and update in place. Where gradproof's fused Adam
- * kernel is registered (wasm, cpu) one pass per parameter replaces ~12 elementwise ops, with
- * bit-identical results (in place on the wasm heap when the native addon is active).
+ * inspect, carry over between chained runs, and update in place. Each parameter's step is the
+ * adamStep operation, which an accelerator may run in one pass (bit-identical to its reference).
  */
 export class Adam {
   readonly config: AdamConfig;
@@ -50,13 +49,7 @@ export class Adam {
         const g = grads[i]!;
         const m = this.m[i]!;
         const v = this.v[i]!;
-        if (applyAdamStep(p, g, m, v, { beta1, beta2, eps, bc2Sqrt, stepSize })) return;
-        const m1 = m.mul(beta1).add(g.mul(1 - beta1));
-        const v1 = v.mul(beta2).add(g.square().mul(1 - beta2));
-        m.assign(m1);
-        v.assign(v1);
-        const denom = v1.sqrt().div(bc2Sqrt).add(eps);
-        p.assign(p.sub(m1.div(denom).mul(stepSize)));
+        adamStep(p, g, m, v, { beta1, beta2, eps, bc2Sqrt, stepSize });
       });
     });
   }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { sumSquares } from '../backend/kernels/sumSquares.js';
+import { sumSquares } from '../ops/sumSquares.js';
 import type { BatchTensors } from '../data/batchTensors.js';
 import type { BatchMoments } from '../models/batchNorm.js';
 import type { TrainableModel } from '../models/TrainableModel.js';
