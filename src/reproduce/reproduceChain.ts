@@ -1,19 +1,20 @@
 import path from 'node:path';
 import { assertChainable } from '../experiments/assertChainable.js';
 import { getExperiment } from '../experiments/getExperiment.js';
-import { runChain } from '../experiments/runChain.js';
 import { UsageError } from '../errors/UsageError.js';
 import type { RunRecord } from '../record/RunRecord.js';
-import { writeRunRecord } from '../record/runRecordIO.js';
 import { chainSeeds } from './chainSeeds.js';
 import { dataDirFor } from './dataDirFor.js';
 import type { ReproduceOptions } from './ReproduceOptions.js';
+import { runInWorker } from './worker/runInWorker.js';
+import type { WorkerJob } from './worker/WorkerJob.js';
 
 /**
  * The chained protocol, a forensic tool: for each seed, the experiments in `order` run one after
- * another on ONE model (weights carried over, a new optimiser per run; see runChain). Records go
- * to `<out>/chained/<order>/seed-<n>/<i>-<experiment>.json`; they are `protocol: chained` and
- * never count for the golden gate. With a shard, only its seeds' chains.
+ * another on ONE model (weights carried over, a new optimiser per run; see runChain), one chain
+ * per worker process (runInWorker), as a fresh run has its own. Records go to
+ * `<out>/chained/<order>/seed-<n>/<i>-<experiment>.json`; they are `protocol: chained` and never
+ * count for the golden gate. With a shard, only its seeds' chains.
  */
 export async function reproduceChain(o: ReproduceOptions): Promise<{ records: RunRecord[]; files: string[] }> {
   const order = o.order ?? [];
@@ -23,26 +24,29 @@ export async function reproduceChain(o: ReproduceOptions): Promise<{ records: Ru
   const dir = path.join(o.outDir, 'chained', order.map((id) => id.replace(/\//g, '-')).join('+'));
   const records: RunRecord[] = [];
   const files: string[] = [];
+  const dataDir = dataDirFor(o, exps[0]!.dataset);
   for (const seed of chainSeeds(o)) {
-    await runChain({
-      order: exps,
+    const runs = exps.map((exp, position) => ({ experiment: exp.id, out: path.join(dir, `seed-${seed}`, `${position}-${exp.id.replace(/\//g, '-')}.json`) }));
+    const job: WorkerJob = {
+      protocol: 'chained',
+      runs,
       seed,
-      dataDir: dataDirFor(o, exps[0]!.dataset),
-      backend: o.backend,
       ...(o.epochs !== undefined ? { epochs: o.epochs } : {}),
       ...(o.limit !== undefined ? { limit: o.limit } : {}),
-      onStart: (position, exp) => o.log(`reproduce (chained): seed ${seed}, ${position + 1}/${exps.length} ${exp.id}`),
-      onRecord: async (record) => {
-        const position = record.chain!.position;
-        const file = path.join(dir, `seed-${seed}`, `${position}-${record.experiment.replace(/\//g, '-')}.json`);
-        await writeRunRecord(file, record);
-        records.push(record);
-        files.push(file);
-        const last = record.epochs.at(-1)!;
-        o.log(
-          `  ${record.experiment}: epoch-1 train acc ${(record.epochs[0]!.trainAcc * 100).toFixed(2)}%, final test acc ${(last.testAcc * 100).toFixed(2)}%`,
-        );
-      },
+      backend: o.backend,
+      dataDir,
+      configPath: o.project?.configPath ?? null,
+    };
+    await runInWorker(job, (m) => {
+      if (m.kind === 'started') o.log(`reproduce (chained): seed ${seed}, ${m.position + 1}/${exps.length} ${m.experiment}`);
+      if (m.kind !== 'record') return;
+      const { record } = m;
+      records.push(record);
+      files.push(m.out);
+      const last = record.epochs.at(-1)!;
+      o.log(
+        `  ${record.experiment}: epoch-1 train acc ${(record.epochs[0]!.trainAcc * 100).toFixed(2)}%, final test acc ${(last.testAcc * 100).toFixed(2)}%`,
+      );
     });
   }
   return { records, files };
