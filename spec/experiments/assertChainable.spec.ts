@@ -13,6 +13,15 @@ describe('assertChainable', () => {
   it('passes experiments that share one MLP architecture and data set', () => {
     expect(() => assertChainable([dropout, l2, getExperiment('gurmukhi/l1-dropout')], 'spec')).not.toThrow();
     expect(() => assertChainable([dropout], 'spec')).not.toThrow();
+    // A project's experiments each hold their own copy of one declaration: the same data.
+    const load = (): never => {
+      throw new Error('unused');
+    };
+    const a: ExperimentConfig = { ...dropout, id: 'lab/a', dataset: { kind: 'loader', name: './d.mjs#load', load } };
+    const b: ExperimentConfig = { ...l2, id: 'lab/b', dataset: { kind: 'loader', name: './d.mjs#load', load } };
+    expect(() => assertChainable([a, b], 'spec')).not.toThrow();
+    const other: ExperimentConfig = { ...b, dataset: { kind: 'loader', name: './e.mjs#load', load } };
+    expect(() => assertChainable([a, other], 'spec')).toThrow(/cannot chain lab\/a and lab\/b/);
   });
 
   it('refuses an empty chain, a factory model, another architecture or other data, naming the API and the experiments', () => {
