@@ -3,8 +3,8 @@
 // builds dist/), installs the tarball into a copy of fixtures/consumer (its own models and
 // specs, TypeScript's NodeNext resolution, the one-line matcher setup), then runs there what a
 // user would: `tsc --noEmit` (NodeNext, Node16 and Bundler resolution; gradproof's own .d.ts
-// also without skipLibCheck), `vitest run`, a plain `node` import, the installed CLI, and a
-// count of tfjs copies.
+// also without skipLibCheck), `vitest run`, a plain `node` import, the installed CLI (with
+// `reproduce`, whose workers run from dist/), and a count of tfjs copies.
 // Exits non-zero on the first failure, naming the step. Usage: node scripts/testConsumer.mjs [--keep]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,6 +63,22 @@ try {
   if (record.experiment !== 'consumer/stripes' || record.config.data.dataset !== 'loader' || record.seed !== 1) {
     console.error(`testConsumer: unexpected run record ${JSON.stringify({ experiment: record.experiment, seed: record.seed, data: record.config.data })}`);
     process.exit(1);
+  }
+  // reproduce's worker processes run the installed dist/ (no tsx, no sources): fresh runs, then
+  // one chain, of the toy project in fixtures/consumer/reproduce (its own loader, no data set).
+  const config = ['--config', 'reproduce/gradproof.config.json', '--out', 'res'];
+  step('reproduce from the installed package (workers on dist/)', 'npx', ['gradproof', 'reproduce', ...config], project);
+  step('reproduce --protocol chained from the installed package', 'npx', ['gradproof', 'reproduce', '--protocol', 'chained', '--order', 'toy/bright,toy/bright-l2', ...config], project);
+  for (const [file, protocol] of [
+    ['res/runs/toy-bright/seed-0.json', 'fresh'],
+    ['res/runs/toy-bright-l2/seed-0.json', 'fresh'],
+    ['res/chained/toy-bright+toy-bright-l2/seed-0/1-toy-bright-l2.json', 'chained'],
+  ]) {
+    const record = JSON.parse(readFileSync(path.join(project, file), 'utf8'));
+    if (record.protocol !== protocol || record.epochs.length !== 2) {
+      console.error(`testConsumer: ${file} is not a finished ${protocol} run record`);
+      process.exit(1);
+    }
   }
   const cores = step('one tfjs', 'npm', ['ls', '@tensorflow/tfjs-core', '--all', '--parseable'], project).trim().split('\n').filter(Boolean);
   const copies = new Set(cores.map((p) => path.resolve(p)));

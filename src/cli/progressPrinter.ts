@@ -1,5 +1,5 @@
 import type { TrainProgress } from '../train/TrainOptions.js';
-import { formatEpochLine } from './formatEpochLine.js';
+import { formatEpochLine } from '../train/formatEpochLine.js';
 
 /**
  * A progress callback for training: on a terminal, one redrawn bar on stderr; otherwise a plain

@@ -1,9 +1,9 @@
 import { GradproofError } from './GradproofError.js';
 
 /**
- * A gradproof command run in a child process (as `reproduce` runs each experiment) failed.
- * `ended` says how (`exit 2`, `killed by SIGKILL`); `lines` holds the child's last meaningful
- * stderr lines, its own words for what went wrong and how to fix it.
+ * Work gradproof ran in a child process (a `reproduce` worker's runs) failed. `ended` says how
+ * (`exit 2`, `killed by SIGKILL`); `lines` holds the child's own words for what went wrong and
+ * how to fix it: the error it reported, else its last meaningful stderr lines.
  */
 export class ChildRunError extends GradproofError {
   readonly ended: string;

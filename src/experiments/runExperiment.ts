@@ -1,25 +1,19 @@
 import { initBackend } from '../backend/initBackend.js';
 import { keepingUserBackend } from '../backend/keepingUserBackend.js';
 import type { BackendChoice } from '../backend/BackendInfo.js';
-import { limitSubset } from '../data/limitSubset.js';
-import { splitSubset } from '../data/splitSubset.js';
-import { datasetLabel } from '../data/datasetLabel.js';
-import { withNormalization } from '../data/withNormalization.js';
-import { wholeDataset, type Subset } from '../data/Subset.js';
-import { createRng } from '../random/Rng.js';
-import type { RunRecord } from '../record/RunRecord.js';
-import { trainModel } from '../train/trainModel.js';
+import { UsageError } from '../errors/UsageError.js';
 import { createModel } from '../models/createModel.js';
 import { isFactoryModelSpec } from '../models/isFactoryModelSpec.js';
-import type { Mlp } from '../models/Mlp.js';
 import { weightsDigest } from '../models/weightsDigest.js';
-import { modelRecord } from '../record/modelRecord.js';
+import { buildRunRecord } from '../record/buildRunRecord.js';
+import type { RunRecord } from '../record/RunRecord.js';
+import { trainModel } from '../train/trainModel.js';
 import type { TrainProgress } from '../train/TrainOptions.js';
-import { UsageError } from '../errors/UsageError.js';
 import type { ExperimentConfig } from './ExperimentConfig.js';
 import { getExperiment } from './getExperiment.js';
-import { loadExperimentData, type LoadDataOptions } from './loadExperimentData.js';
-import { gradproofVersion } from './gradproofVersion.js';
+import type { LoadDataOptions } from './loadExperimentData.js';
+import type { ModelCarry } from './ModelCarry.js';
+import { prepareRunData } from './prepareRunData.js';
 
 /** How to run one experiment. Unset fields take the experiment's protocol values. */
 export interface RunOptions {
@@ -35,18 +29,21 @@ export interface RunOptions {
   readonly data?: LoadDataOptions;
   readonly onProgress?: (p: TrainProgress) => void;
   /**
-   * The chained protocol: train this model (left alive for the next run) instead of a fresh one,
-   * and record the run's place in the chain.
+   * The chained protocol: this run's place in the chain, and the chain's one model (created by
+   * its first run, trained further by the others, left alive for the next; see runChain).
    */
-  readonly chained?: { readonly model: Mlp; readonly order: readonly string[]; readonly position: number };
+  readonly chained?: { readonly carry: ModelCarry; readonly order: readonly string[]; readonly position: number };
 }
 
 /**
- * Runs one experiment from a fresh, seeded start (or, chained, from a given MLP) and returns its
- * run record (not yet written). The model comes from createModel (gradproof's MLP, or a user's
- * factory). Random streams derived from the seed: `init` (weights), `split`
- * (CIFAR's 80/20 split), `limit` (the --limit subset), and trainModel's `shuffle` and `dropout`.
- * The run uses `options.backend`; the caller's active tfjs backend is restored afterwards.
+ * Runs one experiment from a fresh, seeded start (or, chained, from the chain's carried MLP) and
+ * returns its run record (not yet written). Every run, fresh or chained, in this process or in a
+ * reproduce worker, is these steps: the backend (initBackend), the data (prepareRunData), the
+ * model from its seed (createModel: gradproof's MLP, or a user's factory), training
+ * (trainModel), the record (buildRunRecord). Random streams derived from the seed: `init`
+ * (weights), `split` (CIFAR's 80/20 split), `limit` (the --limit subset), and trainModel's
+ * `shuffle` and `dropout`. The run uses `options.backend`; the caller's active tfjs backend is
+ * restored afterwards.
  */
 export async function runExperiment(options: RunOptions): Promise<RunRecord> {
   return keepingUserBackend(() => runOnBackend(options));
@@ -54,9 +51,9 @@ export async function runExperiment(options: RunOptions): Promise<RunRecord> {
 
 async function runOnBackend(options: RunOptions): Promise<RunRecord> {
   const exp = typeof options.experiment === 'string' ? getExperiment(options.experiment) : options.experiment;
-  const { seed } = options;
+  const { seed, chained } = options;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UsageError(`run: seed must be a non-negative integer, got ${seed}`);
-  if (options.chained && isFactoryModelSpec(exp.model)) {
+  if (chained && isFactoryModelSpec(exp.model)) {
     throw new UsageError(`run: the chained protocol carries gradproof's MLP from run to run; ${exp.id}'s model is the factory ${exp.model.name}: run it fresh`);
   }
   const epochs = options.epochs ?? exp.epochs;
@@ -65,23 +62,16 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
     options.wasmThreads !== undefined ? { wasmThreads: options.wasmThreads } : {},
   );
   const startedAt = new Date();
-  const dataStart = performance.now();
-  const data = withNormalization(await loadExperimentData(exp.dataset, options.dataDir, options.data), exp.normalize);
-  const dataSeconds = (performance.now() - dataStart) / 1000;
-
-  let train: Subset = wholeDataset(data.train);
-  let val: Subset | undefined;
-  if (exp.valFraction !== undefined) {
-    ({ train, val } = splitSubset(train, exp.valFraction, createRng(seed, 'split')));
-  }
-  train = limitSubset(train, options.limit, createRng(seed, 'limit'));
-  const test = wholeDataset(data.test);
-
-  const model = options.chained?.model ?? (await createModel(exp.model, seed, data.train));
-  const startSha256 = weightsDigest(model);
-  let trained: Awaited<ReturnType<typeof trainModel>>;
+  const data = await prepareRunData(exp, seed, {
+    dataDir: options.dataDir,
+    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    ...(options.data ? { data: options.data } : {}),
+  });
+  const model = chained?.carry.model ?? (await createModel(exp.model, seed, data.data.train));
+  if (chained) chained.carry.model = model;
   try {
-    trained = await trainModel({
+    const startSha256 = weightsDigest(model);
+    const trained = await trainModel({
       experiment: exp.id,
       seed,
       model: exp.model,
@@ -89,67 +79,29 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
       penalties: exp.penalties,
       epochs,
       batchSize: exp.batchSize,
-      train,
-      ...(val ? { val } : {}),
-      test,
+      train: data.train,
+      ...(data.val ? { val: data.val } : {}),
+      test: data.test,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       startFrom: model,
     });
-  } catch (e) {
-    if (!options.chained) model.dispose();
-    throw e;
-  }
-  const { epochs: metrics, trainSeconds } = trained;
-  const endSha256 = weightsDigest(model);
-  if (!options.chained) model.dispose();
-  const finishedAt = new Date();
-
-  return {
-    schemaVersion: 1,
-    experiment: exp.id,
-    seed,
-    protocol: options.chained ? 'chained' : 'fresh',
-    ...(options.chained ? { chain: { order: [...options.chained.order], position: options.chained.position } } : {}),
-    weights: { startSha256, endSha256 },
-    backend: {
-      name: backend.name,
-      requested: backend.requested,
-      ...(backend.simd !== undefined ? { simd: backend.simd } : {}),
-      ...(backend.threads !== undefined ? { threads: backend.threads } : {}),
-      kernelPatches: [...backend.kernelPatches],
-    },
-    versions: { gradproof: gradproofVersion(), ...backend.versions, node: process.version },
-    config: {
-      model: modelRecord(exp.model, model),
-      optimizer: { ...exp.optimizer },
-      penalties: exp.penalties.map((p) => ({ ...p })),
+    return buildRunRecord({
+      experiment: exp,
+      seed,
       epochs,
-      batchSize: exp.batchSize,
-      limit: options.limit ?? null,
-      data: {
-        dataset: datasetLabel(exp.dataset),
-        ...(exp.normalize ? { normalize: { mean: copyValues(exp.normalize.mean), std: copyValues(exp.normalize.std) } } : {}),
-        source: data.source,
-        ...(exp.valFraction !== undefined ? { valFraction: exp.valFraction } : {}),
-        trainCount: train.indices.length,
-        ...(val ? { valCount: val.indices.length } : {}),
-        testCount: test.indices.length,
-      },
-    },
-    epochs: metrics.map((m) => ({
-      ...m,
-      layerGradNorms: { firstBatch: [...m.layerGradNorms.firstBatch], mean: [...m.layerGradNorms.mean] },
-    })),
-    timing: {
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      seconds: (finishedAt.getTime() - startedAt.getTime()) / 1000,
-      dataSeconds,
-      trainExamplesPerSecond: trainSeconds > 0 ? (train.indices.length * epochs) / trainSeconds : 0,
-    },
-  };
-}
-
-function copyValues(v: number | readonly number[]): number | number[] {
-  return typeof v === 'number' ? v : [...v];
+      limit: options.limit,
+      ...(chained ? { chain: { order: chained.order, position: chained.position } } : {}),
+      backend,
+      data,
+      model,
+      weights: { startSha256, endSha256: weightsDigest(model) },
+      metrics: trained.epochs,
+      trainSeconds: trained.trainSeconds,
+      startedAt,
+      finishedAt: new Date(),
+    });
+  } finally {
+    // A chain's model lives on in its carry; a fresh run's ends with the run.
+    if (!chained) model.dispose();
+  }
 }

@@ -13,9 +13,9 @@ export interface ReproduceTally {
 }
 
 /**
- * What `reproduce` reports while its fresh runs go: the plan, each run's start, each line its
- * child prints on stdout (epoch lines, parsed when they are), and each run's end, counted as
- * finished or failed. A terminal front end draws a progress bar from these; without one,
+ * What `reproduce` reports while its fresh runs go: the plan, each run's start, each finished
+ * epoch its worker reports (the report-style line `gradproof run` prints, and how far the run
+ * is), and each run's end, counted as finished or failed. A terminal front end draws a progress bar from these; without one,
  * `reproduceEventLine` turns each into a plain line.
  */
 export type ReproduceEvent =

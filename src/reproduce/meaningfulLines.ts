@@ -1,4 +1,4 @@
-/** What a `gradproof run` child prints on stderr that is progress, not a cause. */
+/** What a child (a reproduce worker, a `gradproof run`) prints on stderr that is progress, not a cause. */
 const NOISE: readonly RegExp[] = [
   /^gradproof run \S+: seed \d+, data /, // its header
   /^loading \S+: \d+\/\d+ images$/,
@@ -15,7 +15,8 @@ const NOISE: readonly RegExp[] = [
 const HEAD = /^(gradproof\b|[A-Za-z]\w*: |[\w.]*Error\b|Error \[)/;
 
 /**
- * The lines of a failed child's stderr that say why it failed: progress, stack frames and
+ * The lines of a failed child's stderr that say why it failed (for a worker that died without
+ * reporting its error: killed, out of memory): progress, stack frames and
  * Node's footer dropped, then from the last line that starts an error message on, at most
  * `max` lines (the last `max` when no line looks like one).
  */

@@ -1,6 +1,7 @@
 import { getExperiment } from '../experiments/getExperiment.js';
 import type { RunRecord } from '../record/RunRecord.js';
 import { isRunDone } from './isRunDone.js';
+import type { WantedRun } from './matchesRun.js';
 import { planRuns, type PlannedRun } from './planRuns.js';
 import type { ReproduceOptions } from './ReproduceOptions.js';
 import { runCost } from './runCost.js';
@@ -32,6 +33,6 @@ export async function pendingRuns(
 export function runWanted(
   run: PlannedRun,
   o: Pick<ReproduceOptions, 'epochs' | 'limit' | 'project'>,
-): { experiment: string; seed: number; epochs: number; limit: number | null } {
+): WantedRun {
   return { experiment: run.experiment, seed: run.seed, epochs: o.epochs ?? getExperiment(run.experiment, o.project?.experiments).epochs, limit: o.limit ?? null };
 }

@@ -5,13 +5,13 @@ import { getExperiment } from '../experiments/getExperiment.js';
 import type { RunRecord } from '../record/RunRecord.js';
 import { dataDirFor } from './dataDirFor.js';
 import type { FailedRun } from './FailedRun.js';
-import { isRunDone } from './isRunDone.js';
 import { longestFirst } from './longestFirst.js';
 import { pendingRuns, runWanted } from './pendingRuns.js';
 import type { PlannedRun } from './planRuns.js';
 import { reproduceEventLine, type ReproduceEvent, type ReproduceTally } from './ReproduceEvent.js';
 import type { ReproduceOptions } from './ReproduceOptions.js';
-import { runInChild } from './runInChild.js';
+import { matchesRun } from './matchesRun.js';
+import { runInWorker } from './worker/runInWorker.js';
 
 /** What the fresh runs of one `reproduce` call came to. */
 export interface FreshRuns {
@@ -24,13 +24,12 @@ export interface FreshRuns {
   readonly failed: FailedRun[];
 }
 
-const EPOCH = /Epoch \[(\d+)\/(\d+)\]/;
-
 /**
  * Makes sure every planned fresh run has a finished record: runs already done (same seed,
- * epochs, limit) are kept and skipped, the rest run `jobs` at a time in child processes, each
- * writing its record atomically, so an interruption loses at most the runs in flight. A failed
- * run does not stop the others; it is counted as failed, with its child's own words for why.
+ * epochs, limit) are kept and skipped, the rest run `jobs` at a time, each in a worker process
+ * (runInWorker: runExperiment, as any run) that writes its record atomically and sends it back,
+ * so an interruption loses at most the runs in flight. A failed run does not stop the others; it
+ * is counted as failed, with the worker's own error for why.
  */
 export async function reproduceRuns(o: ReproduceOptions): Promise<FreshRuns> {
   const emit = o.onEvent ?? ((e: ReproduceEvent) => o.log(reproduceEventLine(e)));
@@ -63,10 +62,7 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<FreshRuns> {
       let failure: FailedRun | undefined;
       try {
         records.push(
-          await runOne(run, o, wasmThreads, (line) => {
-            const m = EPOCH.exec(line);
-            emit({ kind: 'output', run, line, ...(m ? { epoch: { done: Number(m[1]), of: Number(m[2]) } } : {}) });
-          }),
+          await runOne(run, o, wasmThreads, (line, epoch) => emit({ kind: 'output', run, line, epoch })),
         );
         written.push(run.out);
       } catch (e) {
@@ -88,16 +84,29 @@ export async function reproduceRuns(o: ReproduceOptions): Promise<FreshRuns> {
   return { records, written, kept: done.length, failed };
 }
 
-/** One run in a child process; resolves with its record once that is valid on disk. */
-async function runOne(run: PlannedRun, o: ReproduceOptions, wasmThreads: number, onLine: (line: string) => void): Promise<RunRecord> {
-  const dataDir = dataDirFor(o, getExperiment(run.experiment, o.project?.experiments).dataset);
-  const args = ['run', run.experiment, '--seed', String(run.seed), '--out', run.out, '--data', dataDir, '--backend', o.backend];
-  args.push('--wasm-threads', String(wasmThreads));
-  if (o.project?.configPath) args.push('--config', o.project.configPath);
-  if (o.epochs !== undefined) args.push('--epochs', String(o.epochs));
-  if (o.limit !== undefined) args.push('--limit', String(o.limit));
-  await runInChild({ args, onLine });
-  const record = await isRunDone(run.out, runWanted(run, o));
-  if (!record) throw new Error(`the run ended well but left no valid record at ${run.out}`);
+/** One run in a worker process; resolves with its record, written and as asked for. */
+async function runOne(
+  run: PlannedRun,
+  o: ReproduceOptions,
+  wasmThreads: number,
+  onEpoch: (line: string, epoch: { done: number; of: number }) => void,
+): Promise<RunRecord> {
+  const [record] = await runInWorker(
+    {
+      protocol: 'fresh',
+      runs: [{ experiment: run.experiment, out: run.out }],
+      seed: run.seed,
+      ...(o.epochs !== undefined ? { epochs: o.epochs } : {}),
+      ...(o.limit !== undefined ? { limit: o.limit } : {}),
+      backend: o.backend,
+      wasmThreads,
+      dataDir: dataDirFor(o, getExperiment(run.experiment, o.project?.experiments).dataset),
+      configPath: o.project?.configPath ?? null,
+    },
+    (m) => {
+      if (m.kind === 'epoch') onEpoch(m.line, { done: m.done, of: m.of });
+    },
+  );
+  if (!record || !matchesRun(record, runWanted(run, o))) throw new Error(`the worker's record at ${run.out} is not the run asked for`);
   return record;
 }

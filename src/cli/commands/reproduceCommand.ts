@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UsageError } from '../../errors/UsageError.js';
 import { parseShard } from '../../grade/batch/parseShard.js';
 import { reproduce } from '../../reproduce/reproduce.js';
-import { killChildren } from '../../reproduce/runInChild.js';
+import { killWorkers } from '../../reproduce/worker/runInWorker.js';
 import { backendFlag } from '../backendFlag.js';
 import { cardSummaryText } from '../cardSummaryText.js';
 import { cardText } from '../cardText.js';
@@ -56,7 +56,7 @@ export async function reproduceCommand(args: readonly string[], out: NodeJS.Writ
   const progress = reproduceProgress(err, out);
   const stop = () => {
     progress.stop();
-    killChildren();
+    killWorkers();
     err.write('gradproof reproduce: interrupted; finished runs are kept, run the same command to resume\n');
     process.exit(130);
   };

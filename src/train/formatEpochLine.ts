@@ -1,4 +1,4 @@
-import type { EpochMetrics } from '../train/EpochMetrics.js';
+import type { EpochMetrics } from './EpochMetrics.js';
 
 /**
  * One epoch in the report's own log format (so graders and people can diff the two):
