@@ -62,7 +62,7 @@ export default childCoverageProvider;
 
 async function childCoverage(provider: V8Provider, dir: string): Promise<CoverageMap> {
   const started = performance.now();
-  const { scripts, processes, skipped } = readChildCoverage(dir, (url) => provider.isIncluded(fileURLToPath(url)));
+  const { scripts, processes } = readChildCoverage(dir, (url) => provider.isIncluded(fileURLToPath(url)));
   const transform = provider.createUncoveredFileTransformer(provider.ctx);
   const map = provider.createCoverageMap();
   for (const script of scripts) {
@@ -73,7 +73,7 @@ async function childCoverage(provider: V8Provider, dir: string): Promise<Coverag
     map.merge(await provider.remapCoverage(script.url, 0, target, functions));
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  provider.ctx.logger.log(`child coverage: ${scripts.length} files from ${processes} process dumps merged in ${seconds} s${skipped ? ` (${skipped} runs of changed files skipped)` : ''}`);
+  provider.ctx.logger.log(`child coverage: ${scripts.length} scripts from ${processes} process dumps merged in ${seconds} s`);
   return map;
 }
 

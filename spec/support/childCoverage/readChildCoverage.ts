@@ -21,18 +21,17 @@ interface RawDump {
  * Reads the raw V8 coverage that child processes wrote into `dir` (NODE_V8_COVERAGE), keeping
  * the scripts `include` accepts that were loaded with a source map (tsx records one for every
  * .ts file it transforms), and merges each script's counts over all the processes
- * (@bcoe/v8-coverage, as c8 and vitest do). A script seen with two different transforms (its file
- * changed during the run) keeps the first; `skipped` counts the others.
+ * (@bcoe/v8-coverage, as c8 and vitest do). A file loaded through two transforms (tsx's ESM and
+ * CommonJS paths, say) gives one script per transform.
  */
-export function readChildCoverage(dir: string, include: (url: string) => boolean): { scripts: ChildScript[]; processes: number; skipped: number } {
-  const byUrl = new Map<string, { lineLengths: number[]; map: SourceMapInput; runs: { url: string; functions: FunctionCoverage[] }[] }>();
+export function readChildCoverage(dir: string, include: (url: string) => boolean): { scripts: ChildScript[]; processes: number } {
+  const byTransform = new Map<string, { url: string; lineLengths: number[]; map: SourceMapInput; runs: { url: string; functions: FunctionCoverage[] }[] }>();
   let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.json'));
   } catch {
-    return { scripts: [], processes: 0, skipped: 0 };
+    return { scripts: [], processes: 0 };
   }
-  let skipped = 0;
   for (const file of files) {
     let dump: RawDump;
     try {
@@ -44,21 +43,17 @@ export function readChildCoverage(dir: string, include: (url: string) => boolean
     for (const script of dump.result) {
       const cached = maps[script.url];
       if (!cached || !script.url.startsWith('file://') || !include(script.url)) continue;
-      const seen = byUrl.get(script.url);
-      if (!seen) byUrl.set(script.url, { lineLengths: cached.lineLengths, map: cached.data, runs: [script] });
-      else if (sameLines(seen.lineLengths, cached.lineLengths)) seen.runs.push(script);
-      else skipped++;
+      const key = `${script.url} ${cached.lineLengths.join(',')}`;
+      const seen = byTransform.get(key);
+      if (seen) seen.runs.push(script);
+      else byTransform.set(key, { url: script.url, lineLengths: cached.lineLengths, map: cached.data, runs: [script] });
     }
   }
-  const scripts = [...byUrl].map(([url, s]) => {
+  const scripts = [...byTransform.values()].map((s) => {
     const merged = v8Coverage.mergeScriptCovs(s.runs.map((r) => ({ scriptId: '0', url: r.url, functions: r.functions.map(copyFunction) })));
-    return { url, functions: merged?.functions ?? [], lineLengths: s.lineLengths, map: s.map };
+    return { url: s.url, functions: merged?.functions ?? [], lineLengths: s.lineLengths, map: s.map };
   });
-  return { scripts, processes: files.length, skipped };
-}
-
-function sameLines(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((n, i) => n === b[i]);
+  return { scripts, processes: files.length };
 }
 
 function copyFunction(f: FunctionCoverage) {
