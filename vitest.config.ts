@@ -8,8 +8,9 @@ export default defineConfig({
     include: ['spec/**/*.spec.ts'],
     // One temporary folder for the run, removed at its end (see specTempRoot).
     globalSetup: ['spec/support/specTempRoot.ts'],
-    // TensorFlow.js's banner, silenced in every spec process (see the file).
-    setupFiles: ['spec/support/quietTfjs.ts'],
+    // TensorFlow.js's banner, silenced in every spec process (see the file); under coverage, the
+    // spec's child processes record theirs too (see spec/support/childCoverage).
+    setupFiles: ['spec/support/quietTfjs.ts', 'spec/support/childCoverage/enableChildCoverage.ts'],
     exclude: slow ? ['node_modules/**'] : ['node_modules/**', 'spec/slow/**'],
     // tfjs keeps global backend state: one process per file keeps specs independent.
     pool: 'forks',
@@ -17,7 +18,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     coverage: {
-      provider: 'v8',
+      // vitest's v8 coverage, plus every Node process the specs start (spec/support/childCoverage).
+      provider: 'custom',
+      customProviderModule: 'spec/support/childCoverage/childCoverageProvider.ts',
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'text', 'json-summary'],
     },

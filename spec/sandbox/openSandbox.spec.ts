@@ -26,6 +26,25 @@ describe('openSandbox: a friendly submission', () => {
     // Only the working folder bwrap sets: no PATH, HOME, tokens or NODE_OPTIONS from the grader.
     expect(probeError(r)).toBe('Error: env=PWD cwd=/tmp');
   });
+
+  it("keeps the grader's NODE_V8_COVERAGE (which Node passes to every child) out, weak sandbox too", async () => {
+    const before = process.env.NODE_V8_COVERAGE;
+    process.env.NODE_V8_COVERAGE = '/nonexistent/coverage';
+    const prepared = await prepareSubmission(fixture('envProbe.mjs'));
+    try {
+      const s = await openSandbox(prepared.dir, prepared.entry, { timeoutMs: 5000, memoryMb: 128 }, { weak: true });
+      try {
+        const [reply] = await s.call([{ fn: 'probe', args: [] }]);
+        expect(reply).toEqual({ ok: false, error: `Error: env= cwd=${prepared.dir}` });
+      } finally {
+        s.close();
+      }
+    } finally {
+      if (before === undefined) delete process.env.NODE_V8_COVERAGE;
+      else process.env.NODE_V8_COVERAGE = before;
+      await prepared.cleanup();
+    }
+  });
 });
 
 describe('openSandbox: hostile submissions end as recorded failures', () => {

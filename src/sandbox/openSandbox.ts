@@ -39,7 +39,10 @@ export function openSandbox(dir: string, entry: string, limits: Partial<SandboxL
   }
   const stdio: StdioOptions = ['pipe', 'ignore', 'pipe', 'pipe'];
   for (const [fd, source] of plan.extraFds) stdio[fd] = source;
-  const child = spawn(plan.command, plan.args, { stdio, env: {}, cwd: plan.cwd, detached: true });
+  // An empty environment. Node copies its own NODE_V8_COVERAGE into every child, even one given
+  // an explicit env, unless the key is present: an undefined value keeps it out, so a grader run
+  // under coverage (npm run coverage, c8) never lets a sandboxed child write outside its tmpfs.
+  const child = spawn(plan.command, plan.args, { stdio, env: { NODE_V8_COVERAGE: undefined }, cwd: plan.cwd, detached: true });
   plan.release();
   const requests = child.stdin as Writable;
   const replies = child.stdio[REPLY_FD] as Readable;
