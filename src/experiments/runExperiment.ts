@@ -15,6 +15,7 @@ import type { Mlp } from '../models/Mlp.js';
 import { weightsDigest } from '../models/weightsDigest.js';
 import { modelRecord } from '../record/modelRecord.js';
 import type { TrainProgress } from '../train/TrainOptions.js';
+import type { Adam } from '../train/Adam.js';
 import { UsageError } from '../errors/UsageError.js';
 import type { ExperimentConfig } from './ExperimentConfig.js';
 import { getExperiment } from './getExperiment.js';
@@ -38,7 +39,15 @@ export interface RunOptions {
    * The chained protocol: train this model (left alive for the next run) instead of a fresh one,
    * and record the run's place in the chain.
    */
-  readonly chained?: { readonly model: Mlp; readonly order: readonly string[]; readonly position: number };
+  readonly chained?: {
+    readonly model: Mlp;
+    readonly order: readonly string[];
+    readonly position: number;
+    /** Step with this optimiser, carried from the previous run (see TrainOptions.carriedOptimizer); absent = a new one. */
+    readonly optimizer?: Adam;
+  };
+  /** Record each epoch's AltMetrics too (see TrainOptions.altMetrics). */
+  readonly altMetrics?: boolean;
 }
 
 /**
@@ -94,6 +103,8 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
       test,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       startFrom: model,
+      ...(options.chained?.optimizer ? { carriedOptimizer: options.chained.optimizer } : {}),
+      ...(options.altMetrics ? { altMetrics: true } : {}),
     });
   } catch (e) {
     if (!options.chained) model.dispose();
@@ -109,7 +120,15 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
     experiment: exp.id,
     seed,
     protocol: options.chained ? 'chained' : 'fresh',
-    ...(options.chained ? { chain: { order: [...options.chained.order], position: options.chained.position } } : {}),
+    ...(options.chained
+      ? {
+          chain: {
+            order: [...options.chained.order],
+            position: options.chained.position,
+            ...(options.chained.optimizer ? { optimizer: 'carried' as const } : {}),
+          },
+        }
+      : {}),
     weights: { startSha256, endSha256 },
     backend: {
       name: backend.name,
@@ -139,6 +158,7 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
     epochs: metrics.map((m) => ({
       ...m,
       layerGradNorms: { firstBatch: [...m.layerGradNorms.firstBatch], mean: [...m.layerGradNorms.mean] },
+      ...(m.alt ? { alt: { ...m.alt } } : {}),
     })),
     timing: {
       startedAt: startedAt.toISOString(),

@@ -2,6 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { applyAdamStep } from '../backend/kernels/applyAdamStep.js';
 import type { AdamConfig } from './AdamConfig.js';
 
+/** Adam's state as `snapshot` copies it. */
+export interface AdamState {
+  readonly step: number;
+  readonly m: readonly tf.Tensor[];
+  readonly v: readonly tf.Tensor[];
+}
+
 function zeroState(p: tf.Variable): tf.Variable {
   const zeros = tf.zerosLike(p);
   const v = tf.variable(zeros, false);
@@ -59,6 +66,21 @@ export class Adam {
         p.assign(p.sub(m1.div(denom).mul(stepSize)));
       });
     });
+  }
+
+  /**
+   * A copy of the state (m, v and the step count), for `restore`: the protocol search branches
+   * several runs from one carried optimiser. The caller disposes the copy (disposeAdamState).
+   */
+  snapshot(): AdamState {
+    return { step: this.t, m: this.m.map((x) => tf.clone(x)), v: this.v.map((x) => tf.clone(x)) };
+  }
+
+  /** Puts back a state taken by `snapshot` (of this optimiser); the snapshot stays the caller's. */
+  restore(state: AdamState): void {
+    this.t = state.step;
+    this.m.forEach((x, i) => x.assign(state.m[i]!));
+    this.v.forEach((x, i) => x.assign(state.v[i]!));
   }
 
   dispose(): void {
