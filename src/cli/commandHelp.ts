@@ -30,6 +30,18 @@ export const COMMAND_HELP = {
       'plots and report need every run, so a shard writes none unless it holds them all. Merge the shards with\n' +
       '  gradproof check --results SHARD_DIR...',
   },
+  explain: {
+    usage:
+      'gradproof explain [--only GLOB] [--seeds N] [--families warm,carried,metrics,dropout=p:q] [--epochs E] [--limit N] [--data DIR] [--backend B] [--golden DIR] [--out DIR] [--shard k/n] [--top K] [--json] [--config FILE]',
+    does:
+      "Protocol forensics: when the report's figures do not reproduce, searches the protocols that could have produced them\n" +
+      '(warm starts: the runs in chains, every arrangement, with a new or a carried optimiser; metric definitions: eval-mode\n' +
+      'train accuracy, loss without penalty, last-batch gradient norm; other dropout p) over --seeds (default 3), scores each by\n' +
+      "the log-likelihood of the reported figures under its seed spread, and prints the ranking, the best with its evidence\n" +
+      "and how it compares with the protocol as written. Records go to --out (default results/explain; reused, so a run resumes),\n" +
+      'the result to OUT/explain.json, which reproduce and check add to the card. --shard k/n runs a share of the jobs; run\n' +
+      'again without it on the merged folder to score. Figures beyond --epochs are left out (a cheap screen).',
+  },
   check: {
     usage: 'gradproof check --results DIR... [--golden DIR] [--verbose | --json] [--config FILE]',
     does:

@@ -5,8 +5,8 @@ import type { AdamConfig } from './AdamConfig.js';
 /** Adam's state as `snapshot` copies it. */
 export interface AdamState {
   readonly step: number;
-  readonly m: readonly tf.Tensor[];
-  readonly v: readonly tf.Tensor[];
+  readonly m: readonly Float32Array[];
+  readonly v: readonly Float32Array[];
 }
 
 function zeroState(p: tf.Variable): tf.Variable {
@@ -70,17 +70,20 @@ export class Adam {
 
   /**
    * A copy of the state (m, v and the step count), for `restore`: the protocol search branches
-   * several runs from one carried optimiser. The caller disposes the copy (disposeAdamState).
+   * several runs from one carried optimiser. The copy is plain arrays, off the backend: a tensor
+   * sharing a variable's buffer would keep the fused update from working in place.
    */
   snapshot(): AdamState {
-    return { step: this.t, m: this.m.map((x) => tf.clone(x)), v: this.v.map((x) => tf.clone(x)) };
+    return { step: this.t, m: this.m.map((x) => (x.dataSync() as Float32Array).slice()), v: this.v.map((x) => (x.dataSync() as Float32Array).slice()) };
   }
 
-  /** Puts back a state taken by `snapshot` (of this optimiser); the snapshot stays the caller's. */
+  /** Puts back a state taken by `snapshot` of this optimiser. */
   restore(state: AdamState): void {
     this.t = state.step;
-    this.m.forEach((x, i) => x.assign(state.m[i]!));
-    this.v.forEach((x, i) => x.assign(state.v[i]!));
+    tf.tidy(() => {
+      this.m.forEach((x, i) => x.assign(tf.tensor(state.m[i]!, x.shape)));
+      this.v.forEach((x, i) => x.assign(tf.tensor(state.v[i]!, x.shape)));
+    });
   }
 
   dispose(): void {
