@@ -18,7 +18,7 @@ export interface FigureFit {
 export interface HypothesisScore {
   readonly id: string;
   readonly hypothesis: Hypothesis;
-  /** Σ over figures of log N(reported; mean, sigma²). */
+  /** Σ over figures of the log predictive density of the reported figure (see scoreHypothesis). */
   readonly logLikelihood: number;
   /** Figures with |z| ≤ 2, and with |z| > 3. */
   readonly inBand: number;

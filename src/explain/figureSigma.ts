@@ -11,12 +11,13 @@ export const SIGMA_FLOOR = { accuracy: 0.002, relative: 0.01 } as const;
 export const FIGURE_RESOLUTION: Readonly<Record<Metric, number>> = { trainLoss: 1e-4, gradNorm: 1e-4, trainAcc: 1e-4, testAcc: 1e-4 };
 
 /**
- * The sd of a reported figure around a hypothesis's mean: σ = √(max(s, floor)² + r²), with s the
- * sd over seeds, floor from SIGMA_FLOOR and r the printed resolution (a rounded figure is uncertain
- * by that much even when runs agree exactly).
+ * The scale of a reported figure's predictive distribution under a hypothesis measured at `n`
+ * seeds: σ = √(max(s, floor)²·(1 + 1/n) + r²), with s the sd over seeds, floor from SIGMA_FLOOR,
+ * (1 + 1/n) for the uncertainty of the mean itself, and r the printed resolution (a rounded
+ * figure is uncertain by that much even when runs agree exactly).
  */
-export function figureSigma(metric: Metric, sd: number, mean: number): number {
+export function figureSigma(metric: Metric, sd: number, mean: number, n: number): number {
   const floor = metric === 'trainAcc' || metric === 'testAcc' ? SIGMA_FLOOR.accuracy : Math.max(SIGMA_FLOOR.relative * Math.abs(mean), 1e-6);
   const s = Math.max(sd, floor);
-  return Math.sqrt(s * s + FIGURE_RESOLUTION[metric] ** 2);
+  return Math.sqrt(s * s * (1 + 1 / n) + FIGURE_RESOLUTION[metric] ** 2);
 }

@@ -2,7 +2,7 @@ import { UsageError } from '../errors/UsageError.js';
 import { departures } from './departures.js';
 import { figureSigma } from './figureSigma.js';
 import { figureValue } from './figureValue.js';
-import { gaussianLogDensity } from './gaussianLogDensity.js';
+import { studentTLogDensity } from '../stats/studentTLogDensity.js';
 import type { Hypothesis } from './Hypothesis.js';
 import { hypothesisId } from './hypothesisId.js';
 import { hypothesisRunNode } from './hypothesisRunNode.js';
@@ -11,11 +11,15 @@ import type { ReportedFigure } from './ReportedFigure.js';
 import type { RunStore } from './RunStore.js';
 
 /**
- * Scores `h` against the report: for each figure, the hypothesis's values over seeds (from the
+ * Scores `h` against the report: for each figure, the hypothesis's values at n seeds (from the
  * run the figure's experiment gets under h, read with h's metric definitions), their mean μ and
- * sd s, and the log-likelihood of the reported figure under N(μ, σ²), σ = figureSigma (s floored,
- * plus the printed resolution). The total is the sum: the figures treated as independent given
- * the hypothesis, which overcounts the evidence of one run's correlated epochs but ranks alike.
+ * sd s, and the log-likelihood of the reported figure as one more draw: Student's t with n − 1
+ * degrees of freedom, location μ and scale σ = figureSigma (s floored, widened by 1 + 1/n, plus
+ * the printed resolution) — the predictive distribution of a normal sample whose mean and sd are
+ * both estimated. With three seeds s is rough: a normal with s plugged in would be overconfident
+ * and let the hypotheses with the noisiest figures win; t's tails keep one badly-missed figure
+ * from deciding alone. The total is the sum over figures, treated as independent given the
+ * hypothesis (one run's epochs are correlated: the total overstates the evidence, not the order).
  */
 export function scoreHypothesis(h: Hypothesis, figures: readonly ReportedFigure[], runs: RunStore): HypothesisScore {
   const fits: FigureFit[] = figures.map((f) => {
@@ -27,8 +31,9 @@ export function scoreHypothesis(h: Hypothesis, figures: readonly ReportedFigure[
     const values = records.map((r) => figureValue(r, f.epoch, f.metric, h.metrics));
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
-    const sigma = figureSigma(f.metric, sd, mean);
-    return { id: f.id, reported: f.reported, mean, sd, sigma, z: (f.reported - mean) / sigma, logLikelihood: gaussianLogDensity(f.reported, mean, sigma) };
+    const sigma = figureSigma(f.metric, sd, mean, values.length);
+    const logLikelihood = studentTLogDensity(f.reported, mean, sigma, values.length - 1);
+    return { id: f.id, reported: f.reported, mean, sd, sigma, z: (f.reported - mean) / sigma, logLikelihood };
   });
   return {
     id: hypothesisId(h),
