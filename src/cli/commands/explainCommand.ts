@@ -7,6 +7,9 @@ import { selectReportedFigures } from '../../explain/selectReportedFigures.js';
 import { loadGoldenDir } from '../../golden/loadGoldenDir.js';
 import { parseShard } from '../../grade/batch/parseShard.js';
 import { dataDirFor } from '../../reproduce/dataDirFor.js';
+import { explainChart } from '../../plots/explainChart.js';
+import { writeFileAtomic } from '../../record/writeFileAtomic.js';
+import { explainSectionMarkdown } from '../../report/explainSectionMarkdown.js';
 import { backendFlag } from '../backendFlag.js';
 import { COMMAND_HELP } from '../commandHelp.js';
 import { explainText } from '../explainText.js';
@@ -58,6 +61,10 @@ export async function explainCommand(args: readonly string[], out: NodeJS.Writab
   });
   if (!result) return 0;
   out.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : explainText(result, top));
-  err.write(`wrote ${path.join(outDir, 'explain.json')}\n`);
+  const md = path.join(outDir, 'explain.md');
+  const svg = path.join(outDir, 'explain.svg');
+  await writeFileAtomic(md, explainSectionMarkdown(result), 'explain');
+  await writeFileAtomic(svg, explainChart(result), 'explain');
+  err.write(`wrote ${path.join(outDir, 'explain.json')}, ${md}, ${svg}\n`);
   return 0;
 }
