@@ -6,13 +6,14 @@ import type { ReportedFigure } from './ReportedFigure.js';
 
 /**
  * The golden files' figures of the experiments matching `only` (comma-separated globs; all when
- * undefined), and those experiments in the project's order: what explain tries to explain.
+ * undefined), those experiments in the project's order (what explain tries to explain), and the
+ * protocol families their golden files' `explain` field names.
  */
 export function selectReportedFigures(
   goldens: readonly GoldenFile[],
   experiments: readonly ExperimentConfig[],
   only?: string,
-): { figures: ReportedFigure[]; experiments: ExperimentConfig[] } {
+): { figures: ReportedFigure[]; experiments: ExperimentConfig[]; families: string[] | null } {
   const patterns = (only ?? '**').split(',').map((g) => g.trim()).filter(Boolean).map(globToRegExp);
   const figures = goldens
     .flatMap((g) => g.figures)
@@ -23,5 +24,8 @@ export function selectReportedFigures(
   if (chosen.length === 0) throw new UsageError(`explain: --only ${JSON.stringify(only ?? '**')} matches no golden figure of the project's experiments`);
   const unknown = [...named].find((id) => !chosen.some((e) => e.id === id));
   if (unknown) throw new UsageError(`explain: golden figures name ${unknown}, which is not among the project's experiments`);
-  return { figures, experiments: chosen };
+  // The families the chosen golden files name (their union), or null when none names any.
+  const withFamilies = goldens.filter((g) => g.figures.some((f) => named.has(f.experiment)) && g.explain);
+  const families = withFamilies.length === 0 ? null : [...new Set(withFamilies.flatMap((g) => g.explain!.families))];
+  return { figures, experiments: chosen, families };
 }

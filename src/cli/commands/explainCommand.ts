@@ -44,13 +44,14 @@ export async function explainCommand(args: readonly string[], out: NodeJS.Writab
   const limit = intFlag('explain', 'limit', values.limit, 1);
   const top = intFlag('explain', 'top', values.top, 1) ?? 10;
   const goldens = await loadGoldenDir(values.golden ?? project.goldenDir);
-  const { figures, experiments } = selectReportedFigures(goldens, project.experiments, values.only);
+  const { figures, experiments, families } = selectReportedFigures(goldens, project.experiments, values.only);
   const outDir = path.resolve(values.out ?? 'results/explain');
   const result = await explainReport({
     figures,
     experiments,
     seeds: Array.from({ length: seeds }, (_, i) => i),
-    families: values.families !== undefined ? parseFamilies(values.families) : DEFAULT_FAMILIES,
+    // --families, else what the golden files say, else the default.
+    families: values.families !== undefined ? parseFamilies(values.families) : families ? parseFamilies(families.join(',')) : DEFAULT_FAMILIES,
     outDir,
     dataDirFor: (exp) => dataDirFor(values.data !== undefined ? { dataDir: values.data } : {}, exp.dataset),
     ...(epochs !== undefined ? { epochs } : {}),
