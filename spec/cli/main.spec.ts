@@ -31,7 +31,7 @@ describe('gradproof CLI', () => {
     expect(ids).toContain('gurmukhi/l1-l2-dropout');
   });
 
-  it.each(['list', 'run', 'data', 'gradcheck', 'reproduce', 'check', 'golden', 'grade', 'bench'])(
+  it.each(['list', 'run', 'data', 'gradcheck', 'reproduce', 'explain', 'check', 'golden', 'grade', 'bench'])(
     '%s --help prints its usage line and what it does, runs nothing, and exits 0',
     async (command) => {
       for (const flag of ['--help', '-h']) {
@@ -47,7 +47,7 @@ describe('gradproof CLI', () => {
   it("help lists every command and says how to get one command's help", async () => {
     const { code, out } = await cli('help');
     expect(code).toBe(0);
-    for (const command of ['list', 'run', 'data fetch', 'gradcheck', 'reproduce', 'check', 'golden update', 'grade', 'bench']) {
+    for (const command of ['list', 'run', 'data fetch', 'gradcheck', 'reproduce', 'explain', 'check', 'golden update', 'grade', 'bench']) {
       expect(out).toContain(`  gradproof ${command}`);
     }
     expect(out).toContain('gradproof <command> --help');

@@ -30,6 +30,19 @@ export const COMMAND_HELP = {
       'plots and report need every run, so a shard writes none unless it holds them all. Merge the shards with\n' +
       '  gradproof check --results SHARD_DIR...',
   },
+  explain: {
+    usage:
+      'gradproof explain [--only GLOB] [--seeds N] [--families warm,carried,metrics,dropout=p:q] [--epochs E] [--limit N] [--data DIR] [--backend B] [--golden DIR] [--out DIR] [--shard k/n] [--top K] [--json] [--config FILE]',
+    does:
+      "Protocol forensics: searches the protocols that could have produced the report's figures, and ranks them.\n" +
+      'It tries warm starts (the runs in chains, every arrangement, with a new or a carried optimiser), metric definitions\n' +
+      '(eval-mode train accuracy, loss without penalty, last-batch gradient norm) and other dropout p, over --seeds (default 3);\n' +
+      'scores each by the log-likelihood of the reported figures under its seed spread; prints the ranking, the best with its\n' +
+      'evidence and how it compares with the protocol as written. Records go to --out (default results/explain; reused, so a\n' +
+      'run resumes); the result to OUT/explain.json (with explain.md and explain.svg). `reproduce --out DIR` adds\n' +
+      'DIR/explain/explain.json to its card and report.html. --shard k/n runs a share of the jobs; run again without it on the merged folder to score.\n' +
+      'Figures beyond --epochs are left out: --epochs 2 --limit N is a cheap screen.',
+  },
   check: {
     usage: 'gradproof check --results DIR... [--golden DIR] [--verbose | --json] [--config FILE]',
     does:

@@ -6,7 +6,7 @@ import { quietTfjs } from './quietTfjs.js';
 const COMMANDS: Readonly<Record<string, { usage: string; does: string }>> = COMMAND_HELP;
 
 /** The commands that load TensorFlow.js anyway; the others start without it (`list` in 0.3 s). */
-const TFJS_COMMANDS: ReadonlySet<string> = new Set(['run', 'gradcheck', 'reproduce', 'bench', 'grade']);
+const TFJS_COMMANDS: ReadonlySet<string> = new Set(['run', 'gradcheck', 'reproduce', 'explain', 'bench', 'grade']);
 
 const FOOTER = `Projects: a gradproof.config.ts or .json in the working folder (or --config FILE) declares experiments of your
 own (data set, normalisation, model, regularisers, optimiser, epochs, batch size) and where their golden files are;
@@ -67,6 +67,8 @@ export async function main(
         return await (await import('./commands/gradcheckCommand.js')).gradcheckCommand(rest, out, err);
       case 'reproduce':
         return await (await import('./commands/reproduceCommand.js')).reproduceCommand(rest, out, err);
+      case 'explain':
+        return await (await import('./commands/explainCommand.js')).explainCommand(rest, out, err);
       case 'check':
         return await (await import('./commands/checkCommand.js')).checkCommand(rest, out, err);
       case 'bench':

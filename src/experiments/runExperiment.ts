@@ -9,6 +9,7 @@ import { buildRunRecord } from '../record/buildRunRecord.js';
 import type { RunRecord } from '../record/RunRecord.js';
 import { trainModel } from '../train/trainModel.js';
 import type { TrainProgress } from '../train/TrainOptions.js';
+import type { Adam } from '../train/Adam.js';
 import type { ExperimentConfig } from './ExperimentConfig.js';
 import { getExperiment } from './getExperiment.js';
 import type { LoadDataOptions } from './loadExperimentData.js';
@@ -32,7 +33,15 @@ export interface RunOptions {
    * The chained protocol: this run's place in the chain, and the chain's one model (created by
    * its first run, trained further by the others, left alive for the next; see runChain).
    */
-  readonly chained?: { readonly carry: ModelCarry; readonly order: readonly string[]; readonly position: number };
+  readonly chained?: {
+    readonly carry: ModelCarry;
+    readonly order: readonly string[];
+    readonly position: number;
+    /** Step with this optimiser, carried from the previous run (see TrainOptions.carriedOptimizer); absent = a new one. */
+    readonly optimizer?: Adam;
+  };
+  /** Record each epoch's AltMetrics too (see TrainOptions.altMetrics). */
+  readonly altMetrics?: boolean;
 }
 
 /**
@@ -84,13 +93,15 @@ async function runOnBackend(options: RunOptions): Promise<RunRecord> {
       test: data.test,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       startFrom: model,
+      ...(chained?.optimizer ? { carriedOptimizer: chained.optimizer } : {}),
+      ...(options.altMetrics ? { altMetrics: true } : {}),
     });
     return buildRunRecord({
       experiment: exp,
       seed,
       epochs,
       limit: options.limit,
-      ...(chained ? { chain: { order: chained.order, position: chained.position } } : {}),
+      ...(chained ? { chain: { order: chained.order, position: chained.position, ...(chained.optimizer ? { optimizer: 'carried' as const } : {}) } } : {}),
       backend,
       data,
       model,

@@ -67,6 +67,12 @@ export interface GoldenFile {
     };
     gating: boolean;
   }[];
+  /**
+   * Which protocol variants `gradproof explain` tries for this file's runs when --families is not given: warm (chains, new optimiser), carried (chains, carried optimiser), metrics (metric definitions), dropout=p:q (other dropout values), fresh (the protocol only).
+   */
+  explain?: {
+    families: string[];
+  };
   claims: {
     id: string;
     quote: string;

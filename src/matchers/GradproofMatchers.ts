@@ -1,4 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
+import type { ExplainedByOptions } from '../explain/checkExplainedBy.js';
+import type { Hypothesis } from '../explain/Hypothesis.js';
 import type { GradcheckOptions } from '../gradcheck/GradcheckSettings.js';
 import type { HealthyOptions } from './toHaveHealthyGradients.js';
 import type { MatchGoldenOptions } from './toMatchGolden.js';
@@ -19,6 +21,9 @@ import type { VanishingOptions } from './toShowVanishingGradients.js';
  * - `expect(runOrFlow).toHaveHealthyGradients({ above, below })`: every layer's norm is in [above, below].
  * - `expect(recordOrRecords).toMatchGolden(id)`: the golden entry `id` is judged reproduced.
  * - `expect([a, b]).toBeReproducible()` / `await expect(() => run()).toBeReproducible()`: bit-identical epochs.
+ * - `expect({ reported, runs }).toBeExplainedBy(hypothesis, options?)`: the hypothesis's runs bring at
+ *   least 75% of the reported figures (golden files or figures) within ±2σ and, where the runs hold
+ *   the fresh protocol's, beat its log-likelihood (checkExplainedBy).
  * Anything else throws a UsageError (so `.not` never passes on the wrong kind of input).
  */
 export interface GradproofMatchers<R = unknown> {
@@ -29,6 +34,7 @@ export interface GradproofMatchers<R = unknown> {
   toHaveHealthyGradients(options?: HealthyOptions): R;
   toMatchGolden(id: string, options?: MatchGoldenOptions): R;
   toBeReproducible(): R;
+  toBeExplainedBy(hypothesis: Hypothesis, options?: ExplainedByOptions): R;
 }
 
 declare module 'vitest' {

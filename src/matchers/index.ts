@@ -5,6 +5,7 @@ import { toShowVanishingGradients } from './toShowVanishingGradients.js';
 import { toHaveHealthyGradients } from './toHaveHealthyGradients.js';
 import { toMatchGolden } from './toMatchGolden.js';
 import { toBeReproducible } from './toBeReproducible.js';
+import { toBeExplainedBy } from './toBeExplainedBy.js';
 
 export type { GradproofMatchers } from './GradproofMatchers.js';
 
@@ -19,6 +20,7 @@ export const gradproofMatchers = {
   toHaveHealthyGradients,
   toMatchGolden,
   toBeReproducible,
+  toBeExplainedBy,
 };
 
 /** Registers gradproofMatchers on vitest's `expect` (or the one given). */

@@ -17,6 +17,10 @@ export interface RunRecord {
   chain?: {
     order: string[];
     position: number;
+    /**
+     * Adam's state carried over from the previous run too (absent: a new optimiser per run).
+     */
+    optimizer?: 'carried';
   };
   /**
    * sha256 of all trainable parameters' float32 bytes (in trainableVariables order) before the first and after the last epoch: a chained run starts where the previous one ended.
@@ -109,6 +113,19 @@ export interface RunRecord {
       mean: number[];
     };
     seconds: number;
+    /**
+     * Other definitions of the training figures, recorded when asked (gradproof explain): one run serves every metric definition it tries.
+     */
+    alt?: {
+      /**
+       * Accuracy of an eval-mode pass (no dropout) over the training set after the epoch.
+       */
+      trainAccEval: number;
+      /**
+       * Mean over batches of the batch-mean cross-entropy alone, without the penalty.
+       */
+      trainLossData: number;
+    };
   }[];
   timing: {
     startedAt: string;

@@ -28,7 +28,7 @@ export interface RunRecordParts {
   readonly epochs: number;
   readonly limit: number | undefined;
   /** The chained protocol: the order of the chain and this run's place in it; absent for a fresh run. */
-  readonly chain?: { readonly order: readonly string[]; readonly position: number };
+  readonly chain?: { readonly order: readonly string[]; readonly position: number; readonly optimizer?: 'carried' };
   readonly backend: RunBackend;
   readonly data: RunData;
   /** The trained model, not yet disposed (a factory's layers are recorded from it). */
@@ -54,7 +54,7 @@ export function buildRunRecord(p: RunRecordParts): RunRecord {
     experiment: exp.id,
     seed: p.seed,
     protocol: p.chain ? 'chained' : 'fresh',
-    ...(p.chain ? { chain: { order: [...p.chain.order], position: p.chain.position } } : {}),
+    ...(p.chain ? { chain: { order: [...p.chain.order], position: p.chain.position, ...(p.chain.optimizer ? { optimizer: p.chain.optimizer } : {}) } } : {}),
     weights: { startSha256: p.weights.startSha256, endSha256: p.weights.endSha256 },
     backend: {
       name: p.backend.name,

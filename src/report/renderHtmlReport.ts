@@ -7,6 +7,8 @@ import type { ReportedCurves } from '../plots/ReportedEpoch.js';
 import type { RunRecord } from '../record/RunRecord.js';
 import { badge, cardTableHtml } from './cardTableHtml.js';
 import { figureHtml } from './figureHtml.js';
+import type { ExplainResult } from '../explain/ExplainResult.js';
+import { explainSectionHtml } from './explainSectionHtml.js';
 import { provenanceHtml } from './provenanceHtml.js';
 import { REPORT_CSS } from './reportCss.js';
 import { verdictCounts } from './verdictCounts.js';
@@ -20,6 +22,8 @@ export interface HtmlReportInput {
   readonly title?: string;
   /** The report's Q2 figures, used only when `plots` is not given. */
   readonly reported?: ReportedCurves;
+  /** `gradproof explain`'s result: adds the "What explains the report" section. */
+  readonly explain?: ExplainResult;
 }
 
 /**
@@ -75,6 +79,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     ...(showQ1 ? ['<a href="#q1">Q1 CIFAR-10</a>'] : []),
     ...(showQ2 ? ['<a href="#q2">Q2 Gurmukhi</a>'] : []),
     ...others.map((s, i) => `<a href="#s${i + 1}">${esc(s)}</a>`),
+    ...(input.explain ? ['<a href="#explain">What explains the report</a>'] : []),
     '<a href="#provenance">Provenance</a>',
   ];
   const gate = c.gatingFailures > 0
@@ -90,6 +95,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     ...(showQ1 ? q1 : []),
     ...(showQ2 ? q2 : []),
     ...own,
+    ...(input.explain ? [explainSectionHtml(input.explain)] : []),
     '<section id="provenance"><h2>Provenance</h2>',
     provenanceHtml(records),
     '</section></body></html>',

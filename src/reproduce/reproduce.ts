@@ -11,6 +11,8 @@ import { writeJsonAtomic } from '../record/writeJsonAtomic.js';
 import { writeFileAtomic } from '../record/writeFileAtomic.js';
 import { renderCardMarkdown } from '../report/renderCardMarkdown.js';
 import { writeHtmlReport } from '../report/writeHtmlReport.js';
+import { readExplainResult } from '../explain/readExplainResult.js';
+import { explainSectionMarkdown } from '../report/explainSectionMarkdown.js';
 import { acquireLock } from './acquireLock.js';
 import { chainSeeds } from './chainSeeds.js';
 import type { FailedRun } from './FailedRun.js';
@@ -98,11 +100,13 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     const cardJson = path.join(o.outDir, 'card.json');
     await writeJsonAtomic(cardJson, card);
     const cardMd = path.join(o.outDir, 'card.md');
-    await writeFileAtomic(cardMd, renderCardMarkdown(card), 'reproduce');
+    // A protocol search beside the results (`gradproof explain`'s default --out) joins the card and report.
+    const explain = await readExplainResult(path.join(o.outDir, 'explain', 'explain.json'));
+    await writeFileAtomic(cardMd, renderCardMarkdown(card) + (explain ? `\n${explainSectionMarkdown(explain)}` : ''), 'reproduce');
     o.log('reproduce: drawing plots');
     const plots = await writePlots(runs.records, path.join(o.outDir, 'plots'), { reported });
     const report = path.join(o.outDir, 'report.html');
-    await writeHtmlReport(report, { records: runs.records, card, reported, ...(o.project?.configPath ? { title: `gradproof: ${o.project.configPath}` } : {}) });
+    await writeHtmlReport(report, { records: runs.records, card, reported, ...(explain ? { explain } : {}), ...(o.project?.configPath ? { title: `gradproof: ${o.project.configPath}` } : {}) });
     const written = { records: runs.written, kept: runs.kept, card: [cardJson, cardMd], plots, report, shard: shard?.manifest ?? null };
     return { records: runs.records, card, failed: runs.failed, files: [cardJson, cardMd, ...plots, report, ...manifest], written, shard };
   } finally {

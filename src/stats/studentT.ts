@@ -3,7 +3,8 @@
  * (Numerical Recipes' continued fraction), and the quantile by bisection on the CDF.
  */
 
-function logGamma(x: number): number {
+/** log Γ(x) for x > 0 (and by reflection below 0.5). */
+export function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for x > 0.
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,

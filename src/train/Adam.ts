@@ -2,6 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { adamStep } from '../ops/adamStep.js';
 import type { AdamConfig } from './AdamConfig.js';
 
+/** Adam's state as `snapshot` copies it. */
+export interface AdamState {
+  readonly step: number;
+  readonly m: readonly Float32Array[];
+  readonly v: readonly Float32Array[];
+}
+
 function zeroState(p: tf.Variable): tf.Variable {
   const zeros = tf.zerosLike(p);
   const v = tf.variable(zeros, false);
@@ -51,6 +58,24 @@ export class Adam {
         const v = this.v[i]!;
         adamStep(p, g, m, v, { beta1, beta2, eps, bc2Sqrt, stepSize });
       });
+    });
+  }
+
+  /**
+   * A copy of the state (m, v and the step count), for `restore`: the protocol search branches
+   * several runs from one carried optimiser. The copy is plain arrays, off the backend: a tensor
+   * sharing a variable's buffer would keep the fused update from working in place.
+   */
+  snapshot(): AdamState {
+    return { step: this.t, m: this.m.map((x) => (x.dataSync() as Float32Array).slice()), v: this.v.map((x) => (x.dataSync() as Float32Array).slice()) };
+  }
+
+  /** Puts back a state taken by `snapshot` of this optimiser. */
+  restore(state: AdamState): void {
+    this.t = state.step;
+    tf.tidy(() => {
+      this.m.forEach((x, i) => x.assign(tf.tensor(state.m[i]!, x.shape)));
+      this.v.forEach((x, i) => x.assign(tf.tensor(state.v[i]!, x.shape)));
     });
   }
 

@@ -17,4 +17,17 @@ export interface EpochMetrics {
   /** L2 norm of each linear layer's weight gradient, from the input side. */
   readonly layerGradNorms: { readonly firstBatch: number[]; readonly mean: number[] };
   readonly seconds: number;
+  /** Other definitions of the training figures, measured only when TrainOptions.altMetrics asks (see AltMetrics). */
+  readonly alt?: AltMetrics;
+}
+
+/**
+ * What a report might have meant by its training figures, beside the protocol's definitions, so one
+ * run serves every metric definition `gradproof explain` tries.
+ */
+export interface AltMetrics {
+  /** Accuracy of an eval-mode pass (no dropout, running batch-norm statistics) over the training set after the epoch. */
+  readonly trainAccEval: number;
+  /** Mean over the epoch's batches of the batch-mean cross-entropy alone, without the penalty. */
+  readonly trainLossData: number;
 }

@@ -2,6 +2,7 @@ import type { Subset } from '../data/Subset.js';
 import type { ModelSpec } from '../models/ModelSpec.js';
 import type { TrainableModel } from '../models/TrainableModel.js';
 import type { PenaltySpec } from '../regularizers/PenaltySpec.js';
+import type { Adam } from './Adam.js';
 import type { AdamConfig } from './AdamConfig.js';
 
 /** Progress of a training run, for bars and log lines. */
@@ -39,4 +40,12 @@ export interface TrainOptions {
    * ownership.
    */
   readonly startFrom?: TrainableModel;
+  /**
+   * Step with this Adam (state and step count carried over from an earlier run on `startFrom`:
+   * a notebook that re-runs its training cell without re-creating the optimiser) instead of a new
+   * one. It must have been made for `startFrom`'s trainable variables; the caller keeps ownership.
+   */
+  readonly carriedOptimizer?: Adam;
+  /** Also measure each epoch's AltMetrics (one more eval-mode pass over the training set per epoch). */
+  readonly altMetrics?: boolean;
 }

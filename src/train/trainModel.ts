@@ -31,7 +31,9 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
   if (n === 0) throw new UsageError(`train: the training set of ${options.experiment} is empty`);
   checkStartFrom(options);
   const model = options.startFrom ?? (await createModel(options.model, seed, train.data));
-  const optimizer = new Adam(model.trainableVariables(), options.optimizer);
+  const optimizer = options.carriedOptimizer ?? new Adam(model.trainableVariables(), options.optimizer);
+  // A carried optimiser belongs to the caller, who may carry it on to the next run.
+  const ownOptimizer = options.carriedOptimizer === undefined;
   const shuffleRng = createRng(seed, 'shuffle');
   const dropoutRng = createRng(seed, 'dropout');
   const p = model.dropoutRate;
@@ -46,6 +48,7 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
       let lossSum = 0;
       let correct = 0;
       let normSum = 0;
+      let dataLossSum = 0;
       let first: StepStats | undefined;
       let last: StepStats | undefined;
       const layerSum = new Array<number>(model.layerWeights().length).fill(0);
@@ -73,6 +76,7 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
         lossSum += stats.loss;
         correct += stats.correct;
         normSum += stats.gradNorm;
+        dataLossSum += stats.dataLoss;
         stats.layerGradNorms.forEach((v, i) => (layerSum[i]! += v));
         options.onProgress?.({ experiment: options.experiment, epoch, epochs, batch: b + 1, batches, loss: lossSum / (b + 1) });
       }
@@ -91,6 +95,7 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
         gradNormLastBatch: last!.gradNorm,
         layerGradNorms: { firstBatch: first!.layerGradNorms, mean: layerSum.map((s) => s / batches) },
         seconds: (performance.now() - started) / 1000,
+        ...(options.altMetrics ? { alt: { trainAccEval: evaluate(model, train).acc, trainLossData: dataLossSum / batches } } : {}),
       };
       result.push(metrics);
       options.onProgress?.({
@@ -106,16 +111,21 @@ export async function trainModel(options: TrainOptions): Promise<{ epochs: Epoch
       await new Promise((r) => setImmediate(r));
     }
   } catch (e) {
-    optimizer.dispose();
+    if (ownOptimizer) optimizer.dispose();
     if (!options.startFrom) model.dispose();
     throw e;
   }
-  optimizer.dispose();
+  if (ownOptimizer) optimizer.dispose();
   return { epochs: result, model, trainSeconds };
 }
 
 /** An Mlp to start from must have the experiment's architecture; a factory's model is never an Mlp. */
-function checkStartFrom({ startFrom, model, experiment }: TrainOptions): void {
+function checkStartFrom({ startFrom, model, experiment, carriedOptimizer, optimizer }: TrainOptions): void {
+  if (carriedOptimizer && (!startFrom || JSON.stringify(carriedOptimizer.config) !== JSON.stringify(optimizer))) {
+    throw new UsageError(
+      `train: a carried optimiser needs startFrom and ${experiment}'s optimiser settings ${JSON.stringify(optimizer)}, got ${JSON.stringify(carriedOptimizer.config)}${startFrom ? '' : ' without startFrom'}`,
+    );
+  }
   if (!startFrom) return;
   if (isFactoryModelSpec(model)) {
     if (startFrom instanceof Mlp) throw new UsageError(`train: startFrom is an MLP but ${experiment}'s model is the factory ${model.name}`);

@@ -12,6 +12,8 @@ import { crossEntropy } from './crossEntropy.js';
 export interface StepStats {
   /** Batch-mean cross-entropy plus penalties. */
   readonly loss: number;
+  /** Batch-mean cross-entropy alone (the data loss, no penalty). */
+  readonly dataLoss: number;
   readonly correct: number;
   /** Global L2 norm of all trainable gradients. */
   readonly gradNorm: number;
@@ -37,12 +39,14 @@ export function trainStep(
   const { x, y } = batch;
   let moments: readonly BatchMoments[] = [];
   let hits: tf.Scalar | undefined;
+  let dataLoss: tf.Scalar | undefined;
   const { value, grads } = tf.variableGrads(() => {
     const out = model.forward(x, { training: true, dropoutMasks: masks });
     moments = out.moments;
     for (const m of moments) (tf.keep(m.mean), tf.keep(m.variance));
     hits = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(out.logits, 1), tf.argMax(y, 1)), 'float32')) as tf.Scalar);
     const loss = crossEntropy(out.logits, y);
+    dataLoss = tf.keep(loss);
     return penalties.length === 0 ? loss : loss.add(penaltyTerm(penalties, model.linearVariables()));
   }, vars);
   const ordered = vars.map((v) => grads[v.name]!);
@@ -53,19 +57,20 @@ export function trainStep(
       const own = ws.map((w) => sq[vars.indexOf(w)]!);
       return tf.sqrt(own.length === 1 ? own[0]! : tf.addN(own));
     });
-    return tf.stack([value, hits!, tf.sqrt(tf.addN(sq)), ...layer]);
+    return tf.stack([value, hits!, tf.sqrt(tf.addN(sq)), dataLoss!, ...layer]);
   });
   const numbers = Array.from(packed.dataSync());
   const stats: StepStats = {
     loss: numbers[0]!,
     correct: numbers[1]!,
     gradNorm: numbers[2]!,
-    layerGradNorms: numbers.slice(3),
+    dataLoss: numbers[3]!,
+    layerGradNorms: numbers.slice(4),
   };
   if (update(stats)) {
     optimizer.apply(ordered);
     model.updateRunningStats(moments);
   }
-  tf.dispose([value, hits!, packed, ...ordered, ...moments.flatMap((m) => [m.mean, m.variance])]);
+  tf.dispose([value, hits!, dataLoss!, packed, ...ordered, ...moments.flatMap((m) => [m.mean, m.variance])]);
   return stats;
 }
