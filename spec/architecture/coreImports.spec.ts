@@ -29,7 +29,7 @@ const CORE = [
   'train',
 ];
 /** Outside the core: the accelerator, the backend setup that installs it, and the applications on top. */
-const NOT_CORE = ['accel', 'backend', 'bench', 'cli', 'experiments', 'grade', 'reproduce', 'sandbox'];
+const NOT_CORE = ['accel', 'backend', 'bench', 'cli', 'experiments', 'explain', 'grade', 'reproduce', 'sandbox'];
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
