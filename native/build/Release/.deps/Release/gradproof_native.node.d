@@ -1,1 +1,0 @@
-cmd_Release/gradproof_native.node := ln -f "Release/obj.target/gradproof_native.node" "Release/gradproof_native.node" 2>/dev/null || (rm -rf "Release/gradproof_native.node" && cp -af "Release/obj.target/gradproof_native.node" "Release/gradproof_native.node")
