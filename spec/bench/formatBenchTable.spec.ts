@@ -31,4 +31,18 @@ describe('formatBenchTable', () => {
     expect(text).toMatch(/note: cifar\/relu-plain train: repetitions differ by 30%: the machine ran at different speeds/);
     expect(text).not.toMatch(/eval: repetitions differ/);
   });
+
+  it('sets each line beside a baseline: its examples/s and the ratio, a dash where it has none, and names it', () => {
+    const baseline = {
+      label: 'torch 1.13.0a0, 1 thread',
+      source: 'torch.json',
+      entries: [{ experiment: 'cifar/relu-plain', phase: 'train' as const, examplesPerSecond: 2000 }],
+    };
+    const text = formatBenchTable([result([3000, 3100, 3200]), result([5000], { phase: 'eval' })], baseline);
+    const [header, train, evalLine, source] = text.split('\n');
+    expect(header).toMatch(/peak RSS MB\s+baseline ex\/s\s+× baseline$/);
+    expect(train).toMatch(/\s3100\s.*\s500\s+2000\s+1\.55×$/);
+    expect(evalLine).toMatch(/\s500\s+—\s+—$/);
+    expect(source).toBe('baseline: torch 1.13.0a0, 1 thread (torch.json); — where it has no figure');
+  });
 });

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import type { BenchResult } from '../../src/bench/BenchResult';
 import { runBench } from '../../src/bench/runBench';
@@ -62,5 +65,30 @@ describe('gradproof bench', () => {
     await expect(benchCommand(['--repeats', 'x'], out, err)).rejects.toThrow(/--repeats must be an integer >= 1, got "x"/);
     await expect(benchCommand(['--backend', 'gpu'], out, err)).rejects.toThrow(/--backend must be one of/);
     await expect(benchCommand(['extra'], out, err)).rejects.toThrow(/unexpected argument "extra"/);
+    // A bad baseline fails before anything is measured.
+    await expect(benchCommand(['--against', join(tmpdir(), 'no-such-baseline.json')], out, err)).rejects.toThrow(
+      /^bench --against: cannot read .*no-such-baseline\.json as JSON/,
+    );
+    expect(err.text()).not.toMatch(/loading/);
+  });
+
+  it('sets its figures beside a baseline file with --against, in the table and in --json', async () => {
+    const baselinePath = join(mkdtempSync(join(tmpdir(), 'gradproof-bench-')), 'torch.json');
+    writeFileSync(baselinePath, JSON.stringify([{ experiment: 'gurmukhi/l2-dropout', phase: 'train', examplesPerSecond: 1000, torch: '1.13', threads: 1 }]));
+    const common = ['--backend', 'wasm', '--repeats', '1', '--data', DATA_DIR, '--experiment', 'gurmukhi/l2-dropout', '--against', baselinePath];
+    const table = captureStream();
+    expect(await benchCommand(common, table, captureStream())).toBe(0);
+    const [header, train, evalLine, source] = table.text().split('\n');
+    expect(header).toMatch(/baseline ex\/s\s+× baseline$/);
+    const measured = Number(train!.split(/\s+/)[3]);
+    expect(train).toMatch(new RegExp(`\\s1000\\s+${(measured / 1000).toFixed(2).replace('.', '\\.')}×$`));
+    expect(evalLine).toMatch(/—\s+—$/);
+    expect(source).toBe(`baseline: torch 1.13, 1 thread (${baselinePath}); — where it has no figure`);
+    const json = captureStream();
+    expect(await benchCommand(['--json', ...common], json, captureStream())).toBe(0);
+    const parsed = JSON.parse(json.text()) as { results: { examplesPerSecond: number }[]; comparison: { ratio?: number; baselineExamplesPerSecond?: number }[] };
+    expect(parsed.comparison[0]!.baselineExamplesPerSecond).toBe(1000);
+    expect(parsed.comparison[0]!.ratio).toBeCloseTo(parsed.results[0]!.examplesPerSecond / 1000, 12);
+    expect(parsed.comparison[1]!.ratio).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { BackendChoice } from '../backend/BackendInfo.js';
 
 /** The experiments `gradproof bench` measures unless told otherwise. */
-export const BENCH_EXPERIMENTS = ['cifar/relu-plain', 'cifar/sigmoid-bn', 'gurmukhi/l2-dropout'] as const;
+export const BENCH_EXPERIMENTS = ['cifar/relu-plain', 'cifar/sigmoid-vg', 'cifar/sigmoid-bn', 'gurmukhi/l2-dropout'] as const;
 
 /** What runBench measures and how; unset fields take the defaults documented on each. */
 export interface BenchOptions {

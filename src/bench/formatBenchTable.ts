@@ -1,4 +1,6 @@
+import type { BenchBaseline } from './BenchBaseline.js';
 import type { BenchResult } from './BenchResult.js';
+import { compareWithBaseline } from './compareWithBaseline.js';
 
 // Repetitions further apart than this (max/min − 1) get a note under the table.
 const NOISY_SPREAD = 0.2;
@@ -7,11 +9,23 @@ const NOISY_SPREAD = 0.2;
  * A fixed-width table of bench results, one line each, for terminals: the median examples/s and
  * the range over the repetitions, and a note under the table when repetitions of one line differ
  * by more than 20% (the machine's speed moved while it ran, so compare figures only from one
- * sitting, interleaved).
+ * sitting, interleaved). With a baseline (bench --against), two more columns: the baseline's
+ * examples/s and gradproof's as a multiple of it, and a line naming the baseline.
  */
-export function formatBenchTable(results: readonly BenchResult[]): string {
-  const header = ['experiment', 'phase', 'backend', 'examples/s', 'range', 'GFLOP/s', 'ms/batch', 'peak RSS MB'];
-  const rows = results.map((r) => [
+export function formatBenchTable(results: readonly BenchResult[], baseline?: BenchBaseline): string {
+  const comparisons = baseline ? compareWithBaseline(results, baseline) : undefined;
+  const header = [
+    'experiment',
+    'phase',
+    'backend',
+    'examples/s',
+    'range',
+    'GFLOP/s',
+    'ms/batch',
+    'peak RSS MB',
+    ...(comparisons ? ['baseline ex/s', '× baseline'] : []),
+  ];
+  const rows = results.map((r, i) => [
     r.experiment,
     r.phase,
     r.backend + threadsNote(r.blasThreads ?? r.wasmThreads),
@@ -20,6 +34,7 @@ export function formatBenchTable(results: readonly BenchResult[]): string {
     r.gflops.toFixed(1),
     r.msPerBatch.toFixed(2),
     r.peakRssMB.toFixed(0),
+    ...(comparisons ? baselineCells(comparisons[i]!.baselineExamplesPerSecond, comparisons[i]!.ratio) : []),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -29,7 +44,12 @@ export function formatBenchTable(results: readonly BenchResult[]): string {
       `note: ${r.experiment} ${r.phase}: repetitions differ by ${(100 * spread(r.samples)).toFixed(0)}%: ` +
       'the machine ran at different speeds; compare figures only from one sitting, interleaved',
   );
-  return [line(header), ...rows.map(line), ...notes].join('\n') + '\n';
+  const source = baseline ? [`baseline: ${baseline.label} (${baseline.source}); — where it has no figure`] : [];
+  return [line(header), ...rows.map(line), ...source, ...notes].join('\n') + '\n';
+}
+
+function baselineCells(examplesPerSecond: number | undefined, ratio: number | undefined): string[] {
+  return examplesPerSecond === undefined || ratio === undefined ? ['—', '—'] : [examplesPerSecond.toFixed(0), `${ratio.toFixed(2)}×`];
 }
 
 function spread(samples: readonly number[]): number {

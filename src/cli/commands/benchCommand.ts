@@ -1,5 +1,7 @@
 import { BENCH_EXPERIMENTS } from '../../bench/BenchOptions.js';
+import { compareWithBaseline } from '../../bench/compareWithBaseline.js';
 import { formatBenchTable } from '../../bench/formatBenchTable.js';
+import { readBenchBaseline } from '../../bench/readBenchBaseline.js';
 import { runBench } from '../../bench/runBench.js';
 import { resolveDataDir } from '../../data/resolveDataDir.js';
 import { UsageError } from '../../errors/UsageError.js';
@@ -19,12 +21,15 @@ export async function benchCommand(args: readonly string[], out: NodeJS.Writable
     threads: { type: 'string' },
     'wasm-threads': { type: 'string' },
     experiment: { type: 'string', multiple: true },
+    against: { type: 'string' },
   });
   if (positionals.length > 0) {
     throw new UsageError(`gradproof bench: unexpected argument ${JSON.stringify(positionals[0])}; usage: ${COMMAND_HELP.bench.usage}`);
   }
   const repeats = intFlag('bench', 'repeats', values.repeats, 1);
   const threads = intFlag('bench', 'threads', values.threads, 1);
+  // Read before measuring: a bad baseline file fails at once, not after minutes of timing.
+  const baseline = values.against !== undefined ? readBenchBaseline(values.against) : undefined;
   const results = await runBench({
     dataDir: resolveDataDir(values.data),
     experiments: values.experiment ?? [...BENCH_EXPERIMENTS],
@@ -35,6 +40,11 @@ export async function benchCommand(args: readonly string[], out: NodeJS.Writable
     ...(repeats !== undefined ? { repeats } : {}),
     onProgress: (message) => err.write(`${message}\n`),
   });
-  out.write(values.json ? `${JSON.stringify(results, null, 2)}\n` : formatBenchTable(results));
+  if (values.json) {
+    const json = baseline ? { results, baseline: { label: baseline.label, source: baseline.source }, comparison: compareWithBaseline(results, baseline) } : results;
+    out.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    out.write(formatBenchTable(results, baseline));
+  }
   return 0;
 }
