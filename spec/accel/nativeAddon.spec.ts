@@ -6,7 +6,7 @@ import { sumOfSquares } from '../../src/accel/kernels/sumOfSquares';
 import { INPUT_LUT } from '../../src/data/inputLut';
 import { createRng } from '../../src/random/Rng';
 import { readTidy } from './matMulOracle';
-import { NATIVE_AVAILABLE } from './wasmModes';
+import { NATIVE_AVAILABLE, NATIVE_GEMM } from './wasmModes';
 
 function seeded(n: number, stream: string): Float32Array {
   const out = new Float32Array(n);
@@ -38,6 +38,40 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
           expect(Math.abs(f[m * k + k * n + i * n + j]! - want), `tA=${tA} tB=${tB} [${i},${j}]`).toBeLessThan(1e-5);
         }
       }
+    }
+  });
+
+  // Large enough for an addon built with oneDNN to hand every transpose to oneDNN, and one weight
+  // gradient xᵀ·dy with a large output that stays with OpenBLAS (see use_dnnl in addon.c).
+  it.each([
+    [64, 48, 40],
+    [40, 1024, 1024],
+  ])('computes sgemm of %i×%i (k %i) with every transpose within float32 rounding of a float64 reference', (m, n, k) => {
+    const heap = new ArrayBuffer(4 * (m * k + k * n + m * n));
+    const f = new Float32Array(heap);
+    f.set(seeded(m * k + k * n, `sgemm-${m}`));
+    for (const [tA, tB] of [
+      [false, false],
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
+      addon.sgemm(heap, tA, tB, m, n, k, 0, 4 * m * k, 4 * (m * k + k * n), 1, 0, 0);
+      let worst = 0;
+      for (let i = 0; i < m; i += 7) {
+        for (let j = 0; j < n; j += 5) {
+          let want = 0;
+          let scale = 0;
+          for (let p = 0; p < k; p++) {
+            const t = f[tA ? p * m + i : i * k + p]! * f[m * k + (tB ? j * k + p : p * n + j)]!;
+            want += t;
+            scale += Math.abs(t);
+          }
+          worst = Math.max(worst, Math.abs(f[m * k + k * n + i * n + j]! - want) / scale);
+        }
+      }
+      // k terms each rounded once or twice in float32: far below k·2⁻²⁴ of Σ|terms|.
+      expect(worst, `tA=${tA} tB=${tB}`).toBeLessThan(k * 2 ** -24);
     }
   });
 
@@ -84,7 +118,7 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
     for (const blasThreads of [1, 2, 1, 2]) {
       const info = await initBackend('wasm', { native: true, blasThreads });
       expect(addon.info().threads).toBe(blasThreads);
-      expect(info.kernelPatches[0]).toBe(blasThreads === 1 ? 'wasm:BatchMatMul+openblas' : `wasm:BatchMatMul+openblas-t${blasThreads}`);
+      expect(info.kernelPatches[0]).toBe(blasThreads === 1 ? `wasm:BatchMatMul+${NATIVE_GEMM}` : `wasm:BatchMatMul+${NATIVE_GEMM}-t${blasThreads}`);
       const now = [Buffer.from(product(false).buffer), Buffer.from(product(true).buffer)];
       const earlier = results.get(blasThreads);
       if (earlier) now.forEach((r, i) => expect(r.equals(earlier[i]!), `threads ${blasThreads}, product ${i}`).toBe(true));

@@ -9,7 +9,11 @@ export interface WasmMode {
 }
 
 /** Whether the native addon loads here (built by npm ci where OpenBLAS is installed). */
-export const NATIVE_AVAILABLE = loadNativeAddon().ok;
+const nativeLoad = loadNativeAddon();
+export const NATIVE_AVAILABLE = nativeLoad.ok;
+
+/** The products' library as kernelPatches names it: `openblas`, or `openblas+onednn` for an addon built with oneDNN. */
+export const NATIVE_GEMM = nativeLoad.ok ? nativeLoad.addon.info().library : 'openblas';
 
 /**
  * backend.kernelPatches on pure wasm: the patched matmuls (the GEMM's products fused
@@ -27,8 +31,8 @@ export const PURE_PATCHES = [
 
 /** backend.kernelPatches with the native addon (one OpenBLAS thread). */
 export const NATIVE_PATCHES = [
-  'wasm:BatchMatMul+openblas',
-  'wasm:_FusedMatMul+openblas',
+  `wasm:BatchMatMul+${NATIVE_GEMM}`,
+  `wasm:_FusedMatMul+${NATIVE_GEMM}`,
   'wasm:Sum+native',
   'wasm:Identity',
   'wasm:Tanh+native',

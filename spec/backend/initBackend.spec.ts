@@ -7,7 +7,7 @@ import { packageVersion } from '../../src/backend/packageVersion';
 import { UsageError } from '../../src/errors/UsageError';
 import type { BackendChoice } from '../../src/backend/BackendInfo';
 import { nativeUnavailableReason } from '../../src/backend/currentBackendInfo';
-import { NATIVE_AVAILABLE, NATIVE_PATCHES, PURE_PATCHES } from '../accel/wasmModes';
+import { NATIVE_AVAILABLE, NATIVE_GEMM, NATIVE_PATCHES, PURE_PATCHES } from '../accel/wasmModes';
 
 const nodeInstalled = packageVersion('@tensorflow/tfjs-node') !== undefined;
 
@@ -38,7 +38,7 @@ describe('initBackend', () => {
     expect(tf.getBackend()).toBe('wasm');
     expect(info).toMatchObject({ name: 'wasm', requested: 'wasm', threads: 1 });
     expect(info.kernelPatches).toEqual(NATIVE_AVAILABLE ? NATIVE_PATCHES : PURE_PATCHES);
-    if (NATIVE_AVAILABLE) expect(info.native).toMatchObject({ library: 'openblas', threads: 1, config: expect.stringMatching(/OpenBLAS/) });
+    if (NATIVE_AVAILABLE) expect(info.native).toMatchObject({ library: NATIVE_GEMM, threads: 1, config: expect.stringMatching(/OpenBLAS/) });
     else expect(nativeUnavailableReason()).toMatch(/\S/);
     expect(info.versions['@tensorflow/tfjs-backend-wasm']).toMatch(/^\d+\.\d+\.\d+/);
     expect(typeof info.simd).toBe('boolean');

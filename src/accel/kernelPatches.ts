@@ -10,7 +10,7 @@ import { simdGemmDisabled, simdGemmFma } from './wasmKernels/simdMatMul.js';
 
 /**
  * The kernels the accelerator replaced or added on `active`, as `backend:KernelName` for
- * BackendInfo.kernelPatches: suffixed `+openblas` / `+native` where the native addon computes
+ * BackendInfo.kernelPatches: suffixed `+openblas` (`+openblas+onednn`) / `+native` where the native addon computes
  * them, `wasm:BatchMatMul+fma` where pure wasm's GEMM fuses its multiply-add. Read live from the
  * kernel registry and the accelerator's state.
  */
@@ -32,8 +32,10 @@ export function kernelPatches(active: BackendName): string[] {
   const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
   // Pure wasm's GEMM rounds once a term where its multiply-add fuses, so its products' bits differ from XNNPACK's.
   const fma = !native && simd && !simdGemmDisabled() && simdGemmFma();
-  // OpenBLAS rounds differently at different thread counts, so a count above 1 is named.
+  // OpenBLAS rounds differently at different thread counts, so a count above 1 is named; an addon
+  // built with oneDNN multiplies some shapes there (other bits), so that is named too.
+  const library = native?.info().library ?? 'openblas';
   return native
-    ? patches.map((p) => (p.includes('MatMul') ? `${p}+openblas${blas}` : inC.has(p) ? `${p}+native` : p))
+    ? patches.map((p) => (p.includes('MatMul') ? `${p}+${library}${blas}` : inC.has(p) ? `${p}+native` : p))
     : patches.map((p) => (fma && p === 'wasm:BatchMatMul' ? `${p}+fma` : p));
 }

@@ -31,7 +31,7 @@ export interface BackendInfo {
    */
   readonly kernelPatches: readonly string[];
   /** wasm only: the native addon's library when it is in use (see BackendOptions.native). */
-  readonly native?: { readonly library: 'openblas'; readonly config: string; readonly core: string; readonly threads: number };
+  readonly native?: { readonly library: 'openblas' | 'openblas+onednn'; readonly config: string; readonly core: string; readonly threads: number };
 }
 
 /** The most product threads a process can ask for on pure wasm (the threaded tfjs binary pre-creates 8 workers). */

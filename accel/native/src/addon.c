@@ -21,8 +21,33 @@ extern void openblas_set_num_threads(int n);
 extern int openblas_get_num_threads(void);
 extern char *openblas_get_config(void);
 extern char *openblas_get_corename(void);
+#ifdef GRADPROOF_DNNL
+/* oneDNN's row-major sgemm (dnnl.h, declared here like cblas_sgemm). */
+extern int dnnl_sgemm(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float *a, int64_t lda,
+                      const float *b, int64_t ldb, float beta, float *c, int64_t ldc);
+extern void omp_set_num_threads(int n);
+typedef struct {
+  int major, minor, patch;
+  const char *hash;
+  unsigned cpu_runtime, gpu_runtime;
+} dnnl_version_t;
+extern const dnnl_version_t *dnnl_version(void);
+#endif
 
 #define MAX_DIM 0x7fffffff
+
+#ifdef GRADPROOF_DNNL
+/* Which library multiplies a product of this shape: oneDNN's JIT sgemm where it beat OpenBLAS's
+   on the shapes the report's nets multiply (x·W, dy·Wᵀ and the smaller xᵀ·dy), OpenBLAS for
+   tiny products (its call costs less) and for a weight gradient xᵀ·dy with a large output (the
+   first layer's), where OpenBLAS was faster. A fixed rule of the shape, never a timing, so the
+   same shapes always take the same library and the same bits. */
+static int use_dnnl(bool transA, int64_t m, int64_t n, int64_t k) {
+  if (m * n * k < (1 << 16)) return 0;
+  if (transA && m * n >= (1 << 20)) return 0;
+  return 1;
+}
+#endif
 
 /* sgemm(heap, transA, transB, m, n, k, a, b, c, batch, strideA, strideB): c[i] = op(a[i])·op(b[i]), row-major,
    strides in floats (0 broadcasts an operand). */
@@ -49,6 +74,13 @@ static napi_value Sgemm(napi_env env, napi_callback_info info) {
     return NULL;
   }
   for (int64_t i = 0; i < batch; i++) {
+#ifdef GRADPROOF_DNNL
+    if (use_dnnl(transA, m, n, k)) {
+      dnnl_sgemm(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, 1.0f, a + i * strideA, transA ? m : k, b + i * strideB,
+                 transB ? k : n, 0.0f, c + i * m * n, n);
+      continue;
+    }
+#endif
     cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, (int)m, (int)n,
                 (int)k, 1.0f, a + i * strideA, transA ? (int)m : (int)k, b + i * strideB, transB ? (int)k : (int)n, 0.0f,
                 c + i * m * n, (int)n);
@@ -273,6 +305,10 @@ static napi_value SetThreads(napi_env env, napi_callback_info info) {
     return NULL;
   }
   openblas_set_num_threads(n);
+#ifdef GRADPROOF_DNNL
+  /* oneDNN's sgemm runs on OpenMP's threads: the same count. */
+  omp_set_num_threads(n);
+#endif
   return NULL;
 }
 
@@ -287,8 +323,16 @@ static napi_value Info(napi_env env, napi_callback_info info) {
   (void)info;
   napi_value obj, threads;
   napi_create_object(env, &obj);
+#ifdef GRADPROOF_DNNL
+  const dnnl_version_t *v = dnnl_version();
+  char config[512];
+  snprintf(config, sizeof config, "%s; oneDNN %d.%d.%d", openblas_get_config(), v->major, v->minor, v->patch);
+  set_string(env, obj, "library", "openblas+onednn");
+  set_string(env, obj, "config", config);
+#else
   set_string(env, obj, "library", "openblas");
   set_string(env, obj, "config", openblas_get_config());
+#endif
   set_string(env, obj, "core", openblas_get_corename());
   napi_create_int32(env, openblas_get_num_threads(), &threads);
   napi_set_named_property(env, obj, "threads", threads);

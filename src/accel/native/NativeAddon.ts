@@ -94,10 +94,14 @@ export interface NativeAddon {
   info(): NativeLibraryInfo;
 }
 
-/** OpenBLAS's self-description, for run records and the bench. */
+/** The addon's libraries' self-description, for run records and the bench. */
 export interface NativeLibraryInfo {
-  readonly library: 'openblas';
-  /** `openblas_get_config()`, e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64`. */
+  /** `openblas+onednn` when the addon was built with oneDNN too (see accel/buildNative.mjs). */
+  readonly library: 'openblas' | 'openblas+onednn';
+  /**
+   * `openblas_get_config()`, e.g. `OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Zen MAX_THREADS=64`,
+   * then `; oneDNN 2.6.3` when built with it.
+   */
   readonly config: string;
   /** The kernel family OpenBLAS chose for this CPU (`Zen`, `Haswell`, `SkylakeX`, …). */
   readonly core: string;
