@@ -12,10 +12,11 @@ import { trainStep, type StepStats } from '../../src/train/trainStep';
 import { narrowStackPass, type NarrowCase } from '../support/narrowStackPass';
 import { NATIVE_AVAILABLE } from './wasmModes';
 
-// The kernel sums every dot product and batch sum in double and rounds once; the reference rounds
-// each OpenBLAS product in float32, in its own order and with fused multiply-adds. The bits differ,
-// and ten batch-normalised layers amplify the difference: each tensor is held to within 1e-5 of its
-// largest entry (an elementwise relative bound fails where sums cancel to near zero).
+// The kernel makes the reference's own sgemm calls, batch-norm steps and float operations, so with
+// tanh and relu it gives the reference's bits. The sigmoid's exp differs (the C library's in the
+// kernel, XNNPACK's in tfjs's wasm Sigmoid), by an ulp here and there, and ten batch-normalised
+// layers amplify that: each tensor is held to within 1e-5 of its largest entry (an elementwise
+// relative bound fails where sums cancel to near zero, as ∂b does under batch norm).
 const TOL = 1e-5;
 
 function worstError(got: Float32Array, want: Float32Array): { worst: number; bound: number } {
@@ -34,7 +35,7 @@ const CASES: NarrowCase[] = (['sigmoid', 'tanh', 'relu'] as const).flatMap((acti
 describe.runIf(NATIVE_AVAILABLE)('narrow-stack kernels on wasm with the native addon', () => {
   afterAll(() => registerNativeNarrowStackKernels(true));
 
-  it.each(CASES)('match the per-layer reference: $activation, batch norm $batchNorm, $n×$width, $layers layers', async (c) => {
+  it.each(CASES)('match the per-layer reference (bit for bit but for the sigmoid): $activation, batch norm $batchNorm, $n×$width, $layers layers', async (c) => {
     await initBackend('wasm', { native: true });
     const layer = { weight: tf.zeros([c.width, c.width]), bias: tf.zeros([c.width]) };
     const x = tf.zeros([c.n, c.width]) as tf.Tensor2D;
@@ -42,6 +43,11 @@ describe.runIf(NATIVE_AVAILABLE)('narrow-stack kernels on wasm with the native a
     tf.dispose([x, layer.weight, layer.bias]);
     const got = narrowStackPass(narrowStack, c);
     const want = narrowStackPass(narrowStackReference, c);
+    if (c.activation !== 'sigmoid') {
+      // Bit identity is the point here: the same sgemm calls, batch-norm code, tanh and float steps.
+      expect(got).toStrictEqual(want);
+      return;
+    }
     expect(got.moments).toHaveLength(c.batchNorm ? 2 * c.layers : 0);
     expect(got.grads).toHaveLength(want.grads.length);
     const check = (name: string, a: Float32Array, b: Float32Array): void => {

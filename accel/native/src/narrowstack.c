@@ -5,23 +5,22 @@
 #include "batchnorm.h"
 #include "tanh.h"
 
-/* Every sum (a row's dot product over the width, a column's over the batch) accumulates in double
-   in a fixed order and is rounded once, so results do not depend on threads or vector width. The
-   batch-norm steps are batchnorm.c's own, the ones its fused kernels use on this path. */
+/* The matrix products are OpenBLAS's sgemm called as the reference's matMul and its gradients
+   call it (see src/accel/wasmKernels/nativeMatMul.ts), the batch sums run in double in row order
+   as the native Sum kernel's do, and the batch-norm steps are batchnorm.c's own, as the fused
+   batch-norm kernels run them: so the run gives the per-layer path's bits wherever its activation
+   does (the sigmoid's exp is the C library's here, XNNPACK's there). */
 
-/* out = h·W + b: each product rounded once to float, then the bias added in float, as the
-   reference's matMul and add round. */
-static void linear(const float *restrict h, const float *restrict weight, const float *restrict bias, float *restrict out,
-                   size_t n, size_t w) {
-  double acc[NARROW_MAX_WIDTH];
-  for (size_t r = 0; r < n; r++) {
-    for (size_t j = 0; j < w; j++) acc[j] = 0;
-    for (size_t k = 0; k < w; k++) {
-      const double hk = h[r * w + k];
-      for (size_t j = 0; j < w; j++) acc[j] += hk * weight[k * w + j];
-    }
-    for (size_t j = 0; j < w; j++) out[r * w + j] = (float)acc[j] + bias[j];
-  }
+enum { CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112 };
+extern void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
+                        const float *b, int ldb, float beta, float *c, int ldc);
+
+/* out = h·W + b: the product rounded to float, then the bias added in float. */
+static void linear(const float *h, const float *weight, const float *restrict bias, float *restrict out, size_t n, size_t w) {
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)w, (int)w, 1.0f, h, (int)w, weight, (int)w, 0.0f, out,
+              (int)w);
+  for (size_t r = 0; r < n; r++)
+    for (size_t j = 0; j < w; j++) out[r * w + j] = out[r * w + j] + bias[j];
 }
 
 static void activate(float *a, size_t count, NarrowActivation activation) {
@@ -80,50 +79,29 @@ int narrow_forward(const NarrowRun *run, NarrowLayer *layers, const float *x, fl
   return 1;
 }
 
-/* dW = hᵀ·dz and db = Σ_rows dz, over the batch in row order. */
-static void param_grads(const float *restrict h, const float *restrict dz, double *restrict acc, float *restrict dWeight,
-                        float *restrict dBias, size_t n, size_t w) {
-  memset(acc, 0, (w * w + w) * sizeof(double));
-  double *restrict db = acc + w * w;
-  for (size_t r = 0; r < n; r++) {
-    const float *restrict dzr = dz + r * w;
-    for (size_t k = 0; k < w; k++) {
-      const double hk = h[r * w + k];
-      for (size_t j = 0; j < w; j++) acc[k * w + j] += hk * dzr[j];
-    }
-    for (size_t j = 0; j < w; j++) db[j] += dzr[j];
-  }
-  for (size_t i = 0; i < w * w; i++) dWeight[i] = (float)acc[i];
-  for (size_t j = 0; j < w; j++) dBias[j] = (float)db[j];
-}
-
-/* dh = dz·Wᵀ, through Wᵀ laid out in `wt` so the inner loop runs along contiguous rows. */
-static void input_grad(const float *restrict dz, const float *restrict weight, float *restrict wt, float *restrict dh, size_t n,
-                       size_t w) {
-  for (size_t k = 0; k < w; k++)
-    for (size_t j = 0; j < w; j++) wt[j * w + k] = weight[k * w + j];
-  double acc[NARROW_MAX_WIDTH];
-  for (size_t r = 0; r < n; r++) {
-    for (size_t k = 0; k < w; k++) acc[k] = 0;
-    for (size_t j = 0; j < w; j++) {
-      const double g = dz[r * w + j];
-      for (size_t k = 0; k < w; k++) acc[k] += g * wt[j * w + k];
-    }
-    for (size_t k = 0; k < w; k++) dh[r * w + k] = (float)acc[k];
-  }
+/* dW = hᵀ·dz, dh = dz·Wᵀ (sgemm), and db = Σ_rows dz in double. */
+static void layer_grads(const float *h, const float *dz, const float *weight, double *restrict acc, float *dWeight,
+                        float *restrict dBias, float *dh, size_t n, size_t w) {
+  cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)w, (int)w, (int)n, 1.0f, h, (int)w, dz, (int)w, 0.0f, dWeight,
+              (int)w);
+  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)n, (int)w, (int)w, 1.0f, dz, (int)w, weight, (int)w, 0.0f, dh, (int)w);
+  memset(acc, 0, w * sizeof(double));
+  for (size_t r = 0; r < n; r++)
+    for (size_t j = 0; j < w; j++) acc[j] += dz[r * w + j];
+  for (size_t j = 0; j < w; j++) dBias[j] = (float)acc[j];
 }
 
 int narrow_backward(const NarrowRun *run, NarrowLayer *layers, const float *x, const float *dy, float *dx) {
   const size_t n = run->n, w = run->width, block = n * w;
-  float *scratch = malloc((3 * block + w * w + 1) * sizeof(float));
-  double *acc = malloc((w * w + w + 1) * sizeof(double));
+  float *scratch = malloc((3 * block + 1) * sizeof(float));
+  double *acc = malloc((w + 1) * sizeof(double));
   if (scratch == NULL || acc == NULL) {
     free(scratch);
     free(acc);
     return 0;
   }
   /* g: the gradient at the current layer's output; t: at its activation's input; dz: at its linear output. */
-  float *g = scratch, *t = scratch + block, *dz = scratch + 2 * block, *wt = scratch + 3 * block;
+  float *g = scratch, *t = scratch + block, *dz = scratch + 2 * block;
   memcpy(g, dy, block * sizeof(float));
   if (run->layers == 0) memcpy(dx, dy, block * sizeof(float));
   for (size_t i = run->layers; i-- > 0;) {
@@ -139,8 +117,7 @@ int narrow_backward(const NarrowRun *run, NarrowLayer *layers, const float *x, c
       }
       grad = dz;
     }
-    param_grads(h, grad, acc, l->dWeight, l->dBias, n, w);
-    input_grad(grad, l->weight, wt, i == 0 ? dx : g, n, w);
+    layer_grads(h, grad, l->weight, acc, l->dWeight, l->dBias, i == 0 ? dx : g, n, w);
   }
   free(scratch);
   free(acc);
