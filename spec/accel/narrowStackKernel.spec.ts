@@ -4,7 +4,14 @@ import { initBackend } from '../../src/backend/initBackend';
 import { registerNativeNarrowStackKernels } from '../../src/accel/kernels/narrowStackKernels';
 import { Mlp } from '../../src/models/Mlp';
 import type { MlpConfig } from '../../src/models/MlpConfig';
-import { NARROW_STACK_KERNEL, narrowStack, narrowStackFusable, narrowStackReference } from '../../src/ops/narrowStack';
+import {
+  NARROW_STACK_KERNEL,
+  NARROW_STACK_MAX_WIDTH,
+  narrowStack,
+  narrowStackFusable,
+  narrowStackReference,
+  type NarrowLayer,
+} from '../../src/ops/narrowStack';
 import { createRng } from '../../src/random/Rng';
 import { Adam } from '../../src/train/Adam';
 import { TORCH_ADAM } from '../../src/train/AdamConfig';
@@ -35,43 +42,65 @@ const CASES: NarrowCase[] = (['sigmoid', 'tanh', 'relu'] as const).flatMap((acti
 describe.runIf(NATIVE_AVAILABLE)('narrow-stack kernels on wasm with the native addon', () => {
   afterAll(() => registerNativeNarrowStackKernels(true));
 
-  it.each(CASES)('match the per-layer reference (bit for bit but for the sigmoid): $activation, batch norm $batchNorm, $n×$width, $layers layers', async (c) => {
-    await initBackend('wasm', { native: true });
-    const layer = { weight: tf.zeros([c.width, c.width]), bias: tf.zeros([c.width]) };
-    const x = tf.zeros([c.n, c.width]) as tf.Tensor2D;
-    expect(narrowStackFusable(x, [layer, layer])).toBe(true);
-    tf.dispose([x, layer.weight, layer.bias]);
-    const got = narrowStackPass(narrowStack, c);
-    const want = narrowStackPass(narrowStackReference, c);
-    if (c.activation !== 'sigmoid') {
-      // Bit identity is the point here: the same sgemm calls, batch-norm code, tanh and float steps.
-      expect(got).toStrictEqual(want);
-      return;
-    }
-    expect(got.moments).toHaveLength(c.batchNorm ? 2 * c.layers : 0);
-    expect(got.grads).toHaveLength(want.grads.length);
-    const check = (name: string, a: Float32Array, b: Float32Array): void => {
-      const { worst, bound } = worstError(a, b);
-      expect(worst, `${name}: max |Δ| ${worst} > ${TOL}·max|want|`).toBeLessThanOrEqual(bound);
-    };
-    check('y', got.y, want.y);
-    got.moments.forEach((m, i) => check(`layer ${i >> 1} ${i % 2 ? 'variance' : 'mean'}`, m, want.moments[i]!));
-    const perLayer = c.batchNorm ? 4 : 2;
-    check('∂x', got.grads[0]!, want.grads[0]!);
-    for (let i = 0; i < c.layers; i++) {
-      const [dW, db, dGamma, dBeta] = got.grads.slice(1 + perLayer * i, 1 + perLayer * (i + 1));
-      const wanted = want.grads.slice(1 + perLayer * i, 1 + perLayer * (i + 1));
-      check(`layer ${i} ∂W`, dW!, wanted[0]!);
-      if (!c.batchNorm) {
-        check(`layer ${i} ∂b`, db!, wanted[1]!);
-        continue;
+  it.each(CASES)(
+    'match the per-layer reference (bit for bit but for the sigmoid): $activation, batch norm $batchNorm, $n×$width, $layers layers',
+    async (c) => {
+      await initBackend('wasm', { native: true });
+      const layer = { weight: tf.zeros([c.width, c.width]), bias: tf.zeros([c.width]) };
+      const x = tf.zeros([c.n, c.width]) as tf.Tensor2D;
+      expect(narrowStackFusable(x, [layer, layer])).toBe(true);
+      tf.dispose([x, layer.weight, layer.bias]);
+      const got = narrowStackPass(narrowStack, c);
+      const want = narrowStackPass(narrowStackReference, c);
+      if (c.activation !== 'sigmoid') {
+        // Bit identity is the point here: the same sgemm calls, batch-norm code, tanh and float steps.
+        expect(got).toStrictEqual(want);
+        return;
       }
-      check(`layer ${i} ∂γ`, dGamma!, wanted[2]!);
-      check(`layer ${i} ∂β`, dBeta!, wanted[3]!);
-      // Batch norm subtracts the batch mean, so ∂b is zero but for rounding, in both.
-      const noise = TOL * wanted[3]!.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-      for (const b of [db!, wanted[1]!]) expect(Math.max(...b.map(Math.abs)), `layer ${i} ∂b`).toBeLessThanOrEqual(noise);
-    }
+      expect(got.moments).toHaveLength(c.batchNorm ? 2 * c.layers : 0);
+      expect(got.grads).toHaveLength(want.grads.length);
+      const check = (name: string, a: Float32Array, b: Float32Array): void => {
+        const { worst, bound } = worstError(a, b);
+        expect(worst, `${name}: max |Δ| ${worst} > ${TOL}·max|want|`).toBeLessThanOrEqual(bound);
+      };
+      check('y', got.y, want.y);
+      got.moments.forEach((m, i) => check(`layer ${i >> 1} ${i % 2 ? 'variance' : 'mean'}`, m, want.moments[i]!));
+      const perLayer = c.batchNorm ? 4 : 2;
+      check('∂x', got.grads[0]!, want.grads[0]!);
+      for (let i = 0; i < c.layers; i++) {
+        const [dW, db, dGamma, dBeta] = got.grads.slice(1 + perLayer * i, 1 + perLayer * (i + 1));
+        const wanted = want.grads.slice(1 + perLayer * i, 1 + perLayer * (i + 1));
+        check(`layer ${i} ∂W`, dW!, wanted[0]!);
+        if (!c.batchNorm) {
+          check(`layer ${i} ∂b`, db!, wanted[1]!);
+          continue;
+        }
+        check(`layer ${i} ∂γ`, dGamma!, wanted[2]!);
+        check(`layer ${i} ∂β`, dBeta!, wanted[3]!);
+        // Batch norm subtracts the batch mean, so ∂b is zero but for rounding, in both.
+        const noise = TOL * wanted[3]!.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+        for (const b of [db!, wanted[1]!]) expect(Math.max(...b.map(Math.abs)), `layer ${i} ∂b`).toBeLessThanOrEqual(noise);
+      }
+    },
+  );
+
+  it('is fusable only for two or more square float32 layers no wider than the cap, batch norm on all or none', async () => {
+    await initBackend('wasm', { native: true });
+    tf.tidy(() => {
+      const layer = (w: number, norm = false): NarrowLayer => ({
+        weight: tf.zeros([w, w]),
+        bias: tf.zeros([w]),
+        ...(norm ? { norm: { gamma: tf.ones([w]), beta: tf.zeros([w]) } } : {}),
+      });
+      const x = (w: number): tf.Tensor2D => tf.zeros([5, w]);
+      const cap = NARROW_STACK_MAX_WIDTH;
+      expect(narrowStackFusable(x(cap), [layer(cap), layer(cap)])).toBe(true);
+      expect(narrowStackFusable(x(cap + 1), [layer(cap + 1), layer(cap + 1)])).toBe(false);
+      expect(narrowStackFusable(x(4), [layer(4)])).toBe(false);
+      expect(narrowStackFusable(x(4), [layer(4, true), layer(4)])).toBe(false);
+      expect(narrowStackFusable(x(4), [layer(4), { weight: tf.zeros([4, 3]), bias: tf.zeros([3]) }])).toBe(false);
+      expect(narrowStackFusable(tf.zeros([5, 4], 'int32'), [layer(4), layer(4)])).toBe(false);
+    });
   });
 
   it('gives the same bits on every call (fixed order, no threads)', async () => {

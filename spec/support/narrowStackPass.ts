@@ -61,7 +61,9 @@ export function narrowStackPass(impl: NarrowImpl, c: NarrowCase): NarrowPass {
       tf.dispose(out.moments.flatMap((m) => [m.mean, m.variance]));
       return tf.sum(tf.mul(out.y, r));
     };
-    return tf.grads(loss)([x, ...params]).map((g) => g.dataSync() as Float32Array);
+    return tf
+      .grads(loss)([x, ...params])
+      .map((g) => g.dataSync() as Float32Array);
   });
   return { y, moments, grads };
 }

@@ -93,7 +93,9 @@ function fusedNarrowStack(h: tf.Tensor2D, layers: readonly NarrowLayer[], option
   const count = layers.length;
   const attrs = { layers: count, activation: options.activation, batchNorm, eps: options.eps } as unknown as tf.NamedAttrMap;
   const params = layers.flatMap((l) => (l.norm ? [l.weight, l.bias, l.norm.gamma, l.norm.beta] : [l.weight, l.bias]));
-  const paramNames = layers.flatMap((_, i) => (batchNorm ? [`weight${i}`, `bias${i}`, `gamma${i}`, `beta${i}`] : [`weight${i}`, `bias${i}`]));
+  const paramNames = layers.flatMap((_, i) =>
+    batchNorm ? [`weight${i}`, `bias${i}`, `gamma${i}`, `beta${i}`] : [`weight${i}`, `bias${i}`],
+  );
   const moments: BatchMoments[] = [];
   const fused = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const save = args.pop() as tf.GradSaveFunc;

@@ -31,7 +31,9 @@ function expectShape(kernel: string, input: string, t: TensorInfo, shape: number
 /** The inputs by name, checked as float32 and of the shapes the run's x (n×w) and attrs imply. */
 function narrowInputs(kernel: string, inputs: object, a: NarrowAttrs, forward: boolean): Map<string, TensorInfo> {
   const perLayer = (i: number): string[] =>
-    forward ? [`weight${i}`, `bias${i}`, ...(a.batchNorm ? [`gamma${i}`, `beta${i}`] : [])] : [`weight${i}`, ...(a.batchNorm ? [`gamma${i}`] : [])];
+    forward
+      ? [`weight${i}`, `bias${i}`, ...(a.batchNorm ? [`gamma${i}`, `beta${i}`] : [])]
+      : [`weight${i}`, ...(a.batchNorm ? [`gamma${i}`] : [])];
   const saved = forward ? [] : ['dy', 'acts', ...(a.batchNorm ? ['xHat', 'std'] : [])];
   const names = ['x', ...saved, ...range(a.layers).flatMap(perLayer)];
   const ins = new Map(float32Inputs(kernel, names, inputs).map((t, i) => [names[i]!, t]));
@@ -101,7 +103,13 @@ const backwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
     output(0),
     ...range(L).flatMap((i) => {
       const o = 1 + perLayer * i;
-      return [input(`weight${i}`), input(`gamma${i}`), output(o), output(o + 1), ...(a.batchNorm ? [output(o + 2), output(o + 3)] : [0, 0])];
+      return [
+        input(`weight${i}`),
+        input(`gamma${i}`),
+        output(o),
+        output(o + 1),
+        ...(a.batchNorm ? [output(o + 2), output(o + 3)] : [0, 0]),
+      ];
     }),
   ];
   return runNative(NARROW_STACK_GRAD_KERNEL, backend, [[n, w], ...layerShapes], offsets, ins, (addon, heap, at) =>
