@@ -40,6 +40,8 @@ export const NATIVE_PATCHES = [
   'wasm:GradproofSumSquares+native',
   'wasm:GradproofBatchNorm+native',
   'wasm:GradproofBatchNormGrad+native',
+  'wasm:GradproofNarrowStack+native',
+  'wasm:GradproofNarrowStackGrad+native',
   'wasm:GradproofRunningMoments',
 ];
 

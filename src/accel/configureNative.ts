@@ -1,5 +1,6 @@
 import { accelState } from './accelState.js';
 import { registerNativeBatchNormKernels } from './kernels/batchNormKernels.js';
+import { registerNativeNarrowStackKernels } from './kernels/narrowStackKernels.js';
 import type { NativeAddon } from './native/NativeAddon.js';
 import { loadNativeAddon } from './native/loadNativeAddon.js';
 import { tfjsInternalsProblem } from './tfjsInternals.js';
@@ -28,4 +29,5 @@ export function configureNative(wanted: boolean, blasThreads: number, wasmThread
 function useNative(addon: NativeAddon | undefined): void {
   accelState.native = addon;
   registerNativeBatchNormKernels(addon !== undefined);
+  registerNativeNarrowStackKernels(addon !== undefined);
 }

@@ -2,9 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../random/Rng.js';
 import { applyDropout } from '../regularizers/dropout.js';
 import { activate } from './activate.js';
-import { batchNorm, updateRunningMoments, type BatchMoments, type BatchNormState } from './batchNorm.js';
+import { narrowStack, type NarrowLayer } from '../ops/narrowStack.js';
+import { BN_EPSILON, batchNorm, updateRunningMoments, type BatchMoments, type BatchNormState } from './batchNorm.js';
 import { initLinear } from './initLinear.js';
 import type { MlpConfig } from './MlpConfig.js';
+import { narrowRun, type LayerRange } from './narrowRun.js';
 import type { ForwardOptions, ForwardResult, TrainableModel } from './TrainableModel.js';
 import { validateMlpConfig } from './validateMlpConfig.js';
 
@@ -116,7 +118,17 @@ export class Mlp implements TrainableModel {
     const moments: BatchMoments[] = [];
     let h = x;
     const hiddenCount = this.config.hidden.length;
+    // In training, the longest run of narrow square layers is one narrowStack operation: one
+    // fused dispatch each way where an accelerator registered it, else the same ops as below.
+    const run = options.training ? narrowRun([this.config.inputSize, ...this.config.hidden], options.dropoutMasks) : undefined;
     for (let i = 0; i < hiddenCount; i++) {
+      if (run?.start === i) {
+        const r = narrowStack(h, this.narrowLayers(run), { activation: this.config.activation, eps: BN_EPSILON });
+        h = r.y;
+        moments.push(...r.moments);
+        i = run.end - 1; // the loop's i++ moves past the run
+        continue;
+      }
       const layer = this.linears[i]!;
       h = tf.add(tf.matMul(h, layer.weight), layer.bias);
       const norm = this.norms[i];
@@ -131,6 +143,13 @@ export class Mlp implements TrainableModel {
     const out = this.linears[hiddenCount]!;
     const logits = tf.add(tf.matMul(h, out.weight), out.bias) as tf.Tensor2D;
     return { logits, moments };
+  }
+
+  private narrowLayers(run: LayerRange): NarrowLayer[] {
+    return this.linears.slice(run.start, run.end).map((l, k) => {
+      const norm = this.norms[run.start + k];
+      return { weight: l.weight, bias: l.bias, ...(norm ? { norm: { gamma: norm.gamma, beta: norm.beta } } : {}) };
+    });
   }
 
   /** Folds a training pass's batch moments into the running statistics. */

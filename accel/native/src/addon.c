@@ -1,7 +1,8 @@
 /*
- * gradproof's native kernels for the tfjs wasm backend: OpenBLAS sgemm and a one-pass Adam
- * update, both working in place on the wasm heap (offsets are byte offsets into it), so no
- * tensor data is copied between JavaScript, wasm and C.
+ * gradproof's native kernels for the tfjs wasm backend: OpenBLAS sgemm, a one-pass Adam update
+ * and fused training kernels (batch norm, runs of narrow layers), all working in place on the
+ * wasm heap (offsets are byte offsets into it), so no tensor data is copied between JavaScript,
+ * wasm and C.
  */
 #include <node_api.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "adam.h"
 #include "batchnorm.h"
 #include "heap.h"
+#include "narrowstack.h"
 #include "pixels.h"
 #include "tanh.h"
 
@@ -275,6 +277,116 @@ static napi_value BnBackward(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* The shape arguments shared by narrowForward and narrowBackward (argv[2..6]: n, width, layers,
+   activation, batchNorm) and their offset list (argv[1], a Uint32Array of `fixed` + 6·layers
+   byte offsets); 0 (and throws) when any is out of range. */
+static int narrow_call(Call *call, const char *api, size_t fixed, NarrowRun *run, bool *batchNorm, const uint32_t **at) {
+  int ok = 1;
+  int64_t n = arg_int(call, 2, &ok), w = arg_int(call, 3, &ok), layers = arg_int(call, 4, &ok), act = arg_int(call, 5, &ok);
+  if (!ok) return 0;
+  napi_get_value_bool(call->env, call->argv[6], batchNorm);
+  char msg[192];
+  if (n > MAX_DIM || w < 1 || w > NARROW_MAX_WIDTH || layers < 1 || layers > 4096 || act > NARROW_RELU) {
+    snprintf(msg, sizeof msg,
+             "gradproof_native.%s: expects width 1..%d, layers 1..4096, activation 0..2, got n %lld, width %lld, layers %lld, "
+             "activation %lld",
+             api, NARROW_MAX_WIDTH, (long long)n, (long long)w, (long long)layers, (long long)act);
+    napi_throw_range_error(call->env, NULL, msg);
+    return 0;
+  }
+  size_t count = 0;
+  if (!typed_array(call, 1, napi_uint32_array, (void **)at, &count)) return 0;
+  if (count != fixed + 6 * (size_t)layers) {
+    snprintf(msg, sizeof msg, "gradproof_native.%s: expects %zu offsets for %lld layers, got %zu", api, fixed + 6 * (size_t)layers,
+             (long long)layers, count);
+    napi_throw_range_error(call->env, NULL, msg);
+    return 0;
+  }
+  *run = (NarrowRun){(size_t)n, (size_t)w, (size_t)layers, (NarrowActivation)act, 0.0f, NULL, NULL, NULL};
+  return 1;
+}
+
+/* Pointers for offsets at[first..first+count) with sizes[i] floats each (a size of 0 skips the
+   entry, leaving NULL); 0 (and throws) at the first bad one. */
+static int narrow_floats(Call *call, const char *api, const uint32_t *at, size_t first, size_t count, const int64_t *sizes,
+                         float **out) {
+  for (size_t i = 0; i < count; i++) {
+    out[i] = NULL;
+    if (sizes[i] > 0 && (out[i] = heap_floats(call, at[first + i], sizes[i], api, first + i)) == NULL) return 0;
+  }
+  return 1;
+}
+
+/* narrowForward(heap, at, n, width, layers, activation, batchNorm, eps), at = [x, y, acts, xHat,
+   std, then per layer weight, bias, gamma, beta, mean, variance] (see narrowstack.h). */
+static napi_value NarrowForward(napi_env env, napi_callback_info info) {
+  const char *api = "narrowForward";
+  Call call;
+  NarrowRun run;
+  bool bn = false;
+  const uint32_t *at = NULL;
+  if (!call_begin(env, info, 8, &call) || !narrow_call(&call, api, 5, &run, &bn, &at)) return NULL;
+  int ok = 1;
+  run.eps = (float)arg_num(&call, 7, &ok);
+  if (!ok) return NULL;
+  const int64_t w = (int64_t)run.width, block = (int64_t)run.n * w, stacked = block * (int64_t)run.layers;
+  const int64_t sizes[5] = {block, block, stacked, bn ? stacked : 0, bn ? w * (int64_t)run.layers : 0};
+  float *io[5];
+  if (!narrow_floats(&call, api, at, 0, 5, sizes, io)) return NULL;
+  run.acts = io[2], run.xHat = io[3], run.std = io[4];
+  NarrowLayer *layers = calloc(run.layers, sizeof *layers);
+  if (layers == NULL) {
+    napi_throw_error(env, NULL, "gradproof_native.narrowForward: out of memory");
+    return NULL;
+  }
+  const int64_t layerSizes[6] = {w * w, w, bn ? w : 0, bn ? w : 0, bn ? w : 0, bn ? w : 0};
+  for (size_t i = 0; i < run.layers; i++) {
+    float *p[6];
+    if (!narrow_floats(&call, api, at, 5 + 6 * i, 6, layerSizes, p)) {
+      free(layers);
+      return NULL;
+    }
+    layers[i] = (NarrowLayer){p[0], p[1], p[2], p[3], p[4], p[5], NULL, NULL, NULL, NULL};
+  }
+  if (!narrow_forward(&run, layers, io[0], io[1])) napi_throw_error(env, NULL, "gradproof_native.narrowForward: out of memory");
+  free(layers);
+  return NULL;
+}
+
+/* narrowBackward(heap, at, n, width, layers, activation, batchNorm), at = [dy, x, acts, xHat, std,
+   dx, then per layer weight, gamma, dWeight, dBias, dGamma, dBeta] (see narrowstack.h). */
+static napi_value NarrowBackward(napi_env env, napi_callback_info info) {
+  const char *api = "narrowBackward";
+  Call call;
+  NarrowRun run;
+  bool bn = false;
+  const uint32_t *at = NULL;
+  if (!call_begin(env, info, 7, &call) || !narrow_call(&call, api, 6, &run, &bn, &at)) return NULL;
+  const int64_t w = (int64_t)run.width, block = (int64_t)run.n * w, stacked = block * (int64_t)run.layers;
+  const int64_t sizes[6] = {block, block, stacked, bn ? stacked : 0, bn ? w * (int64_t)run.layers : 0, block};
+  float *io[6];
+  if (!narrow_floats(&call, api, at, 0, 6, sizes, io)) return NULL;
+  run.acts = io[2], run.xHat = io[3], run.std = io[4];
+  NarrowLayer *layers = calloc(run.layers, sizeof *layers);
+  if (layers == NULL) {
+    napi_throw_error(env, NULL, "gradproof_native.narrowBackward: out of memory");
+    return NULL;
+  }
+  const int64_t layerSizes[6] = {w * w, bn ? w : 0, w * w, w, bn ? w : 0, bn ? w : 0};
+  for (size_t i = 0; i < run.layers; i++) {
+    float *p[6];
+    if (!narrow_floats(&call, api, at, 6 + 6 * i, 6, layerSizes, p)) {
+      free(layers);
+      return NULL;
+    }
+    layers[i] = (NarrowLayer){p[0], NULL, p[1], NULL, NULL, NULL, p[2], p[3], p[4], p[5]};
+  }
+  if (!narrow_backward(&run, layers, io[1], io[0], io[5]))
+    napi_throw_error(env, NULL, "gradproof_native.narrowBackward: out of memory");
+  free(layers);
+  return NULL;
+}
+
 /* adam(heap, p, g, m, v, pOut, mOut, vOut, n, beta1, 1-beta1, beta2, 1-beta2, bc2Sqrt, eps, stepSize). */
 static napi_value Adam(napi_env env, napi_callback_info info) {
   Call call;
@@ -350,6 +462,8 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"tanh", NULL, Tanh, NULL, NULL, NULL, napi_default, NULL},
       {"bnForward", NULL, BnForward, NULL, NULL, NULL, napi_default, NULL},
       {"bnBackward", NULL, BnBackward, NULL, NULL, NULL, napi_default, NULL},
+      {"narrowForward", NULL, NarrowForward, NULL, NULL, NULL, napi_default, NULL},
+      {"narrowBackward", NULL, NarrowBackward, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
       {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
   };

@@ -59,6 +59,17 @@ float *arg_floats(Call *call, size_t i, int64_t count) {
   return (float *)(call->heap + offset);
 }
 
+float *heap_floats(Call *call, uint64_t offset, int64_t count, const char *api, size_t index) {
+  if (offset % 4 != 0 || count < 0 || offset + (uint64_t)count * 4 > call->heapBytes) {
+    char msg[192];
+    snprintf(msg, sizeof msg, "gradproof_native.%s: %lld floats at byte offset %llu (offsets[%zu]) fall outside the %zu-byte heap",
+             api, (long long)count, (unsigned long long)offset, index, call->heapBytes);
+    napi_throw_range_error(call->env, NULL, msg);
+    return NULL;
+  }
+  return (float *)(call->heap + offset);
+}
+
 int typed_array(Call *call, size_t i, napi_typedarray_type type, void **data, size_t *length) {
   bool is = false;
   napi_typedarray_type actual;

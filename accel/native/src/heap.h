@@ -22,6 +22,9 @@ int64_t arg_int(Call *call, size_t i, int *ok);
 double arg_num(Call *call, size_t i, int *ok);
 /* A float32 pointer at byte offset argv[i] with room for `count` floats; NULL (and throws) when out of bounds or misaligned. */
 float *arg_floats(Call *call, size_t i, int64_t count);
+/* A float32 pointer at byte `offset` (offsets[`index`] of the call `api`) with room for `count` floats; NULL (and throws)
+   when out of bounds or misaligned. */
+float *heap_floats(Call *call, uint64_t offset, int64_t count, const char *api, size_t index);
 /* arg_floats for `count` arguments from argv[first], with sizes[i] floats each; 0 (and throws) at the first bad one. */
 int arg_float_list(Call *call, size_t first, size_t count, const int64_t *sizes, float **out);
 /* argv[i] as a typed array of `type`: its data and element count; 0 (and throws) when it is anything else. */

@@ -86,6 +86,27 @@ export interface NativeAddon {
     n: number,
     c: number,
   ): void;
+  /**
+   * A run of `layers` narrow layers (width ≤ 64, see ops/narrowStack) forward over n×width rows:
+   * `at` holds byte offsets [x, y, acts, xHat, std, then per layer weight, bias, gamma, beta, mean,
+   * variance]; without `batchNorm` the batch-norm entries are ignored. `activation`: 0 sigmoid,
+   * 1 tanh, 2 relu.
+   */
+  narrowForward(
+    heap: ArrayBuffer,
+    at: Uint32Array,
+    n: number,
+    width: number,
+    layers: number,
+    activation: number,
+    batchNorm: boolean,
+    eps: number,
+  ): void;
+  /**
+   * The run's backward pass: `at` holds byte offsets [dy, x, acts, xHat, std, dx, then per layer
+   * weight, gamma, dWeight, dBias, dGamma, dBeta], acts/xHat/std as narrowForward wrote them.
+   */
+  narrowBackward(heap: ArrayBuffer, at: Uint32Array, n: number, width: number, layers: number, activation: number, batchNorm: boolean): void;
   /** out[i] = tanh(x[i]) over `n` floats, vectorised and correctly rounded (`out` may be `x`). */
   tanh(heap: ArrayBuffer, x: number, out: number, n: number): void;
   /** Sets OpenBLAS's thread count for later calls. */
