@@ -10,46 +10,18 @@
 #include <string.h>
 #include "adam.h"
 #include "batchnorm.h"
+#include "gemm.h"
 #include "heap.h"
 #include "narrowstack.h"
 #include "pixels.h"
 #include "tanh.h"
 
-/* Declared here rather than via cblas.h, whose location varies between BLAS packages. */
-enum { CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112 };
-extern void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
-                        const float *b, int ldb, float beta, float *c, int ldc);
-extern void openblas_set_num_threads(int n);
+/* Declared here rather than via OpenBLAS's headers, whose location varies between packages. */
 extern int openblas_get_num_threads(void);
-extern char *openblas_get_config(void);
 extern char *openblas_get_corename(void);
-#ifdef GRADPROOF_DNNL
-/* oneDNN's row-major sgemm (dnnl.h, declared here like cblas_sgemm). */
-extern int dnnl_sgemm(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float *a, int64_t lda,
-                      const float *b, int64_t ldb, float beta, float *c, int64_t ldc);
-extern void omp_set_num_threads(int n);
-typedef struct {
-  int major, minor, patch;
-  const char *hash;
-  unsigned cpu_runtime, gpu_runtime;
-} dnnl_version_t;
-extern const dnnl_version_t *dnnl_version(void);
-#endif
 
 #define MAX_DIM 0x7fffffff
 
-#ifdef GRADPROOF_DNNL
-/* Which library multiplies a product of this shape: oneDNN's JIT sgemm where it beat OpenBLAS's
-   on the shapes the report's nets multiply (x·W, dy·Wᵀ and the smaller xᵀ·dy), OpenBLAS for
-   tiny products (its call costs less) and for a weight gradient xᵀ·dy with a large output (the
-   first layer's), where OpenBLAS was faster. A fixed rule of the shape, never a timing, so the
-   same shapes always take the same library and the same bits. */
-static int use_dnnl(bool transA, int64_t m, int64_t n, int64_t k) {
-  if (m * n * k < (1 << 16)) return 0;
-  if (transA && m * n >= (1 << 20)) return 0;
-  return 1;
-}
-#endif
 
 /* sgemm(heap, transA, transB, m, n, k, a, b, c, batch, strideA, strideB): c[i] = op(a[i])·op(b[i]), row-major,
    strides in floats (0 broadcasts an operand). */
@@ -75,18 +47,8 @@ static napi_value Sgemm(napi_env env, napi_callback_info info) {
     memset(c, 0, (size_t)(batch * m * n) * sizeof(float));
     return NULL;
   }
-  for (int64_t i = 0; i < batch; i++) {
-#ifdef GRADPROOF_DNNL
-    if (use_dnnl(transA, m, n, k)) {
-      dnnl_sgemm(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, 1.0f, a + i * strideA, transA ? m : k, b + i * strideB,
-                 transB ? k : n, 0.0f, c + i * m * n, n);
-      continue;
-    }
-#endif
-    cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans, transB ? CblasTrans : CblasNoTrans, (int)m, (int)n,
-                (int)k, 1.0f, a + i * strideA, transA ? (int)m : (int)k, b + i * strideB, transB ? (int)k : (int)n, 0.0f,
-                c + i * m * n, (int)n);
-  }
+  for (int64_t i = 0; i < batch; i++)
+    gp_sgemm(transA, transB, m, n, k, a + i * strideA, transA ? m : k, b + i * strideB, transB ? k : n, c + i * m * n, n);
   return NULL;
 }
 
@@ -416,11 +378,7 @@ static napi_value SetThreads(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, NULL, "gradproof_native.setThreads: expected a positive integer");
     return NULL;
   }
-  openblas_set_num_threads(n);
-#ifdef GRADPROOF_DNNL
-  /* oneDNN's sgemm runs on OpenMP's threads: the same count. */
-  omp_set_num_threads(n);
-#endif
+  gp_gemm_set_threads(n);
   return NULL;
 }
 
@@ -435,16 +393,8 @@ static napi_value Info(napi_env env, napi_callback_info info) {
   (void)info;
   napi_value obj, threads;
   napi_create_object(env, &obj);
-#ifdef GRADPROOF_DNNL
-  const dnnl_version_t *v = dnnl_version();
-  char config[512];
-  snprintf(config, sizeof config, "%s; oneDNN %d.%d.%d", openblas_get_config(), v->major, v->minor, v->patch);
-  set_string(env, obj, "library", "openblas+onednn");
-  set_string(env, obj, "config", config);
-#else
-  set_string(env, obj, "library", "openblas");
-  set_string(env, obj, "config", openblas_get_config());
-#endif
+  set_string(env, obj, "library", gp_gemm_library());
+  set_string(env, obj, "config", gp_gemm_config());
   set_string(env, obj, "core", openblas_get_corename());
   napi_create_int32(env, openblas_get_num_threads(), &threads);
   napi_set_named_property(env, obj, "threads", threads);

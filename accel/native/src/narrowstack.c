@@ -3,22 +3,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include "batchnorm.h"
+#include "gemm.h"
 #include "tanh.h"
 
-/* The matrix products are OpenBLAS's sgemm called as the reference's matMul and its gradients
+/* The matrix products are gp_sgemm (gemm.c) called as the reference's matMul and its gradients
    call it (see src/accel/wasmKernels/nativeMatMul.ts), the batch sums run in double in row order
    as the native Sum kernel's do, and the batch-norm steps are batchnorm.c's own, as the fused
    batch-norm kernels run them: so the run gives the per-layer path's bits wherever its activation
    does (the sigmoid's exp is the C library's here, XNNPACK's there). */
 
-enum { CblasRowMajor = 101, CblasNoTrans = 111, CblasTrans = 112 };
-extern void cblas_sgemm(int order, int transA, int transB, int m, int n, int k, float alpha, const float *a, int lda,
-                        const float *b, int ldb, float beta, float *c, int ldc);
 
 /* out = h·W + b: the product rounded to float, then the bias added in float. */
 static void linear(const float *h, const float *weight, const float *restrict bias, float *restrict out, size_t n, size_t w) {
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)w, (int)w, 1.0f, h, (int)w, weight, (int)w, 0.0f, out,
-              (int)w);
+  gp_sgemm(false, false, (int64_t)n, (int64_t)w, (int64_t)w, h, (int64_t)w, weight, (int64_t)w, out, (int64_t)w);
   for (size_t r = 0; r < n; r++)
     for (size_t j = 0; j < w; j++) out[r * w + j] = out[r * w + j] + bias[j];
 }
@@ -82,9 +79,8 @@ int narrow_forward(const NarrowRun *run, NarrowLayer *layers, const float *x, fl
 /* dW = hᵀ·dz, dh = dz·Wᵀ (sgemm), and db = Σ_rows dz in double. */
 static void layer_grads(const float *h, const float *dz, const float *weight, double *restrict acc, float *dWeight,
                         float *restrict dBias, float *dh, size_t n, size_t w) {
-  cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)w, (int)w, (int)n, 1.0f, h, (int)w, dz, (int)w, 0.0f, dWeight,
-              (int)w);
-  cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)n, (int)w, (int)w, 1.0f, dz, (int)w, weight, (int)w, 0.0f, dh, (int)w);
+  gp_sgemm(true, false, (int64_t)w, (int64_t)w, (int64_t)n, h, (int64_t)w, dz, (int64_t)w, dWeight, (int64_t)w);
+  gp_sgemm(false, true, (int64_t)n, (int64_t)w, (int64_t)w, dz, (int64_t)w, weight, (int64_t)w, dh, (int64_t)w);
   memset(acc, 0, w * sizeof(double));
   for (size_t r = 0; r < n; r++)
     for (size_t j = 0; j < w; j++) acc[j] += dz[r * w + j];
