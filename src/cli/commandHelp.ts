@@ -82,8 +82,9 @@ export const COMMAND_HELP = {
     usage:
       'gradproof bench [--json] [--backend auto|node|wasm|cpu] [--data DIR] [--repeats N] [--no-native] [--threads N] [--wasm-threads N] [--experiment ID]... [--against FILE]',
     does:
-      'Measures training and evaluation throughput (examples/s, GFLOP/s, peak RSS) on the real data. With --against FILE\n' +
-      '(a JSON array of { experiment, phase?, examplesPerSecond }, e.g. what bench/pytorchTrainSpeed.py --json prints,\n' +
-      'measured in the same sitting), each line also shows that figure and the ratio to it.',
+      'Measures training and evaluation throughput (examples/s, GFLOP/s, peak RSS) on the real data.\n' +
+      'With --against FILE (a JSON array of { experiment, phase?, examplesPerSecond }, e.g. what\n' +
+      'bench/pytorchTrainSpeed.py --json prints, measured in the same sitting), each line also shows that figure and the\n' +
+      'ratio to it.',
   },
 } as const satisfies Record<string, { usage: string; does: string }>;
