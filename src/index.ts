@@ -21,7 +21,7 @@ export type { BackendChoice, BackendInfo, BackendName, BackendOptions } from './
 export { installAccelerator } from './ops/installAccelerator.js';
 export type { AcceleratorHooks } from './ops/AcceleratorHooks.js';
 export type { AdamStepScalars } from './ops/AdamStepScalars.js';
-export { SUM_SQUARES_KERNEL } from './ops/sumSquares.js';
+export { SUM_SQUARES_EACH_KERNEL, SUM_SQUARES_KERNEL } from './ops/sumSquares.js';
 export { ADAM_KERNEL } from './ops/adamStep.js';
 export { BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL } from './ops/batchNormTraining.js';
 export { NARROW_STACK_KERNEL, NARROW_STACK_GRAD_KERNEL } from './ops/narrowStack.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
 import { initBackend } from '../../src/backend/initBackend';
 import { sumOfSquares } from '../../src/accel/kernels/sumOfSquares';
-import { SUM_SQUARES_KERNEL, sumSquares } from '../../src/ops/sumSquares';
+import { SUM_SQUARES_EACH_KERNEL, SUM_SQUARES_KERNEL, sumSquares, sumSquaresEach, sumSquaresEachReference } from '../../src/ops/sumSquares';
 import { sumSquaresSimdFor } from '../../src/accel/kernels/sumSquaresKernel';
 import { WASM_MODES } from './wasmModes';
 
@@ -82,5 +82,45 @@ describe.each([
     expect(() => tf.engine().runKernel(SUM_SQUARES_KERNEL, { x: ints })).toThrow(/GradproofSumSquares: input x must be float32, got int32/);
     expect(tf.tidy(() => sumSquares(ints).dataSync()[0])).toBe(5);
     ints.dispose();
+  });
+});
+
+describe.each([
+  { label: 'cpu', start: () => initBackend('cpu') },
+  ...WASM_MODES.map((mode) => ({ label: `wasm, ${mode.label}`, start: () => initBackend('wasm', mode.options) })),
+])('sumSquaresEach on $label', ({ start }) => {
+  it("gives, in one dispatch, each tensor's sumSquares bit for bit, as its reference does", async () => {
+    await start();
+    expect(tf.getKernel(SUM_SQUARES_EACH_KERNEL, tf.getBackend())).toBeDefined();
+    fc.assert(
+      fc.property(fc.array(floats, { minLength: 1, maxLength: 6 }), (arrays) => {
+        const [each, reference, one] = tf.tidy(() => {
+          const xs = arrays.map((a, i) => (i % 2 === 1 && a.length % 2 === 0 ? tf.tensor(a, [2, a.length / 2]) : tf.tensor(a)));
+          return [
+            Array.from(sumSquaresEach(xs).dataSync()),
+            Array.from(sumSquaresEachReference(xs).dataSync()),
+            xs.map((x) => sumSquares(x).dataSync()[0]!),
+          ];
+        });
+        expect(each).toEqual(one);
+        expect(reference).toEqual(one);
+        expect(each).toEqual(arrays.map((a) => Math.fround(sumOfSquares(a))));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('takes no tensor to an empty vector, leaves a non-float32 list to the reference, refuses one in the kernel, and leaks nothing', async () => {
+    await start();
+    const before = tf.memory().numTensors;
+    expect(tf.tidy(() => sumSquaresEach([]).shape)).toEqual([0]);
+    const ints = tf.tensor([1, 2], [2], 'int32');
+    const floats32 = tf.tensor([3], [1]);
+    expect(tf.tidy(() => Array.from(sumSquaresEach([floats32, ints]).dataSync()))).toEqual([9, 5]);
+    expect(() => tf.engine().runKernel(SUM_SQUARES_EACH_KERNEL, [floats32, ints] as unknown as tf.NamedTensorMap)).toThrow(
+      /GradproofSumSquaresEach: every input must be float32, got int32 \(shape \[2\]\)/,
+    );
+    tf.dispose([ints, floats32]);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

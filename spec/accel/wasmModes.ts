@@ -26,6 +26,7 @@ export const PURE_PATCHES = [
   'wasm:Identity',
   'wasm:GradproofAdam',
   'wasm:GradproofSumSquares',
+  'wasm:GradproofSumSquaresEach',
   'wasm:GradproofRunningMoments',
 ];
 
@@ -38,6 +39,7 @@ export const NATIVE_PATCHES = [
   'wasm:Tanh+native',
   'wasm:GradproofAdam+native',
   'wasm:GradproofSumSquares+native',
+  'wasm:GradproofSumSquaresEach+native',
   'wasm:GradproofBatchNorm+native',
   'wasm:GradproofBatchNormGrad+native',
   'wasm:GradproofNarrowStack+native',

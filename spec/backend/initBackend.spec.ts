@@ -21,6 +21,7 @@ describe('initBackend', () => {
       kernelPatches: [
         'cpu:GradproofAdam',
         'cpu:GradproofSumSquares',
+        'cpu:GradproofSumSquaresEach',
         'cpu:GradproofBatchNorm',
         'cpu:GradproofBatchNormGrad',
         'cpu:GradproofRunningMoments',

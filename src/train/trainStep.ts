@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { sumSquares } from '../ops/sumSquares.js';
+import { sumSquaresEach } from '../ops/sumSquares.js';
 import type { BatchTensors } from '../data/batchTensors.js';
 import type { BatchMoments } from '../models/batchNorm.js';
 import type { TrainableModel } from '../models/TrainableModel.js';
@@ -51,7 +51,8 @@ export function trainStep(
   }, vars);
   const ordered = vars.map((v) => grads[v.name]!);
   const packed = tf.tidy(() => {
-    const sq = ordered.map((g) => sumSquares(g));
+    // One dispatch for every gradient's Σg², then the scalars as before (the same bits as one sumSquares each).
+    const sq = ordered.length > 0 ? tf.unstack(sumSquaresEach(ordered)) : [];
     // Each weight's squared norm is already in sq: reusing it halves this pass over the gradients.
     const layer = model.layerWeights().map((ws) => {
       const own = ws.map((w) => sq[vars.indexOf(w)]!);
