@@ -14,6 +14,14 @@ function seeded(n: number, stream: string): Float32Array {
   return out;
 }
 
+/** Every (transposeA, transposeB) combination sgemm takes. */
+const TRANSPOSES = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+] as const;
+
 describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
   const addon = NATIVE_AVAILABLE
     ? (loadNativeAddon() as { ok: true; addon: import('../../src/accel/native/NativeAddon').NativeAddon }).addon
@@ -24,12 +32,7 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
     const heap = new ArrayBuffer(4 * (m * k + k * n + m * n));
     const f = new Float32Array(heap);
     f.set(seeded(m * k + k * n, 'sgemm'));
-    for (const [tA, tB] of [
-      [false, false],
-      [true, false],
-      [false, true],
-      [true, true],
-    ] as const) {
+    for (const [tA, tB] of TRANSPOSES) {
       addon.sgemm(heap, tA, tB, m, n, k, 0, 4 * m * k, 4 * (m * k + k * n), 1, 0, 0);
       for (let i = 0; i < m; i++) {
         for (let j = 0; j < n; j++) {
@@ -41,21 +44,17 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
     }
   });
 
-  // Large enough for an addon built with oneDNN to hand every transpose to oneDNN, and one weight
-  // gradient xᵀ·dy with a large output that stays with OpenBLAS (see use_dnnl in addon.c).
+  // With an addon built with oneDNN (see use_dnnl in gemm.c): 64×48 (k 40) goes to oneDNN in
+  // every transpose; 1024×1024 (k 8) too, but for its transposed-a products (a weight gradient
+  // xᵀ·dy with a large output), which stay with OpenBLAS. The 3×5 product above is OpenBLAS's.
   it.each([
     [64, 48, 40],
-    [40, 1024, 1024],
+    [1024, 1024, 8],
   ])('computes sgemm of %i×%i (k %i) with every transpose within float32 rounding of a float64 reference', (m, n, k) => {
     const heap = new ArrayBuffer(4 * (m * k + k * n + m * n));
     const f = new Float32Array(heap);
     f.set(seeded(m * k + k * n, `sgemm-${m}`));
-    for (const [tA, tB] of [
-      [false, false],
-      [true, false],
-      [false, true],
-      [true, true],
-    ] as const) {
+    for (const [tA, tB] of TRANSPOSES) {
       addon.sgemm(heap, tA, tB, m, n, k, 0, 4 * m * k, 4 * (m * k + k * n), 1, 0, 0);
       let worst = 0;
       for (let i = 0; i < m; i += 7) {
@@ -118,7 +117,9 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
     for (const blasThreads of [1, 2, 1, 2]) {
       const info = await initBackend('wasm', { native: true, blasThreads });
       expect(addon.info().threads).toBe(blasThreads);
-      expect(info.kernelPatches[0]).toBe(blasThreads === 1 ? `wasm:BatchMatMul+${NATIVE_GEMM}` : `wasm:BatchMatMul+${NATIVE_GEMM}-t${blasThreads}`);
+      expect(info.kernelPatches[0]).toBe(
+        blasThreads === 1 ? `wasm:BatchMatMul+${NATIVE_GEMM}` : `wasm:BatchMatMul+${NATIVE_GEMM}-t${blasThreads}`,
+      );
       const now = [Buffer.from(product(false).buffer), Buffer.from(product(true).buffer)];
       const earlier = results.get(blasThreads);
       if (earlier) now.forEach((r, i) => expect(r.equals(earlier[i]!), `threads ${blasThreads}, product ${i}`).toBe(true));

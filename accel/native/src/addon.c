@@ -1,5 +1,5 @@
 /*
- * gradproof's native kernels for the tfjs wasm backend: OpenBLAS sgemm, a one-pass Adam update
+ * gradproof's native kernels for the tfjs wasm backend: sgemm (gemm.c), a one-pass Adam update
  * and fused training kernels (batch norm, runs of narrow layers), all working in place on the
  * wasm heap (offsets are byte offsets into it), so no tensor data is copied between JavaScript,
  * wasm and C.

@@ -5,8 +5,9 @@
  */
 export interface NativeAddon {
   /**
-   * c[i] = op(a[i])·op(b[i]) for i < batch, row-major, through `cblas_sgemm`; `strideA` and
-   * `strideB` are in floats between batch entries (0 repeats that operand).
+   * c[i] = op(a[i])·op(b[i]) for i < batch, row-major, through gemm.c (OpenBLAS, or oneDNN for
+   * some shapes); `strideA` and `strideB` are in floats between batch entries (0 repeats that
+   * operand).
    */
   sgemm(
     heap: ArrayBuffer,
