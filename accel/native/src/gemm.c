@@ -1,3 +1,5 @@
+/* pthread_sigmask and sigset_t under -std=c11. */
+#define _POSIX_C_SOURCE 200809L
 #include "gemm.h"
 #include <stdio.h>
 
@@ -9,6 +11,9 @@ extern void openblas_set_num_threads(int n);
 extern char *openblas_get_config(void);
 
 #ifdef GRADPROOF_DNNL
+#include <pthread.h>
+#include <signal.h>
+
 /* oneDNN's row-major sgemm and version (dnnl.h, declared here like cblas_sgemm). */
 extern int dnnl_sgemm(char transa, char transb, int64_t m, int64_t n, int64_t k, float alpha, const float *a, int64_t lda,
                       const float *b, int64_t ldb, float beta, float *c, int64_t ldc);
@@ -30,13 +35,29 @@ static bool use_dnnl(bool transA, int64_t m, int64_t n, int64_t k) {
   if (transA && m * n >= (1 << 20)) return false;
   return true;
 }
+
+/* oneDNN 2.x's JIT'd sgemm kernels point rsp into a heap buffer while they run (oneDNN issue
+   4845, fixed upstream in 3.11.2; Debian ships 2.6): a signal handled on this thread meanwhile
+   (the V8 profiler's SIGPROF under node --cpu-prof, a handler a program installs for SIGINT,
+   SIGTERM or SIGUSR2) writes its frame over malloc's bookkeeping, and the process aborts later
+   or computes garbage. So every blockable signal waits, or is taken by another thread, while
+   oneDNN multiplies. Its OpenMP threads are started inside such a call, so they inherit the
+   full mask and never take one. spec/accel/nativeSignals.spec.ts holds this. */
+static void dnnl_sgemm_masked(char transa, char transb, int64_t m, int64_t n, int64_t k, const float *a, int64_t lda,
+                              const float *b, int64_t ldb, float *c, int64_t ldc) {
+  sigset_t all, old;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, &old);
+  dnnl_sgemm(transa, transb, m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, ldc);
+  pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
 #endif
 
 void gp_sgemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, const float *a, int64_t lda, const float *b,
               int64_t ldb, float *c, int64_t ldc) {
 #ifdef GRADPROOF_DNNL
   if (use_dnnl(transA, m, n, k)) {
-    dnnl_sgemm(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, 1.0f, a, lda, b, ldb, 0.0f, c, ldc);
+    dnnl_sgemm_masked(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, a, lda, b, ldb, c, ldc);
     return;
   }
 #endif
