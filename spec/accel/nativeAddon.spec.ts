@@ -82,6 +82,15 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
     expect(() => addon.setThreads(0)).toThrow(RangeError);
   });
 
+  it("measures one thread's multiply-add peak with the widest registers that add speed, and refuses a bad round count", () => {
+    const peak = addon.fmaPeak(200_000);
+    expect(['avx512', 'avx2', 'none']).toContain(peak.vector);
+    // x86-64 CPUs from 2013 on multiply-add in AVX2; a core does at least a few GFLOP/s of them.
+    if (peak.vector !== 'none') expect(peak.gflops).toBeGreaterThan(4);
+    else expect(peak.gflops).toBe(0);
+    expect(() => addon.fmaPeak(0)).toThrow(/fmaPeak: expected a positive number of rounds/);
+  });
+
   it('sums squares in double exactly as the JS path does, and gathers normalised pixels onto the heap', () => {
     for (const n of [0, 1, 3, 4, 7, 1001]) {
       const heap = new ArrayBuffer(4 * (n + 1));

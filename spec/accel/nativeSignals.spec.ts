@@ -61,8 +61,8 @@ function runChild(nodeFlags: readonly string[], ms: number, storm: boolean): Pro
     let stdout = '';
     let stderr = '';
     let timer: NodeJS.Timeout | undefined;
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('message', (message) => {
       if (message === 'ready' && storm) timer = setInterval(() => child.kill('SIGUSR2'), 1);
       if (message === 'done') {

@@ -32,6 +32,25 @@ describe('formatBenchTable', () => {
     expect(text).not.toMatch(/eval: repetitions differ/);
   });
 
+  it("gives GFLOP/s as a share of the products' ceiling where measured, a dash where not, and says what the ceiling is", () => {
+    const ceiling = { gflops: 80, vector: 'avx2' };
+    const text = formatBenchTable([
+      result([3000], { backend: 'wasm+openblas', blasThreads: 2, ceiling }),
+      result([5000], { phase: 'eval', backend: 'wasm+openblas', blasThreads: 2, ceiling }),
+      result([900], { experiment: 'cifar/tanh-bn', backend: 'cpu' }),
+    ]);
+    const [header, train, evalLine, cpu, note] = text.split('\n');
+    expect(header).toMatch(/\sGFLOP\/s\s+% ceiling\s+ms\/batch\s/);
+    expect(train).toMatch(/\s20\.0\s+25%\s+40\.00\s/);
+    expect(evalLine).toMatch(/\s20\.0\s+25%\s+40\.00\s/);
+    expect(cpu).toMatch(/\s20\.0\s+—\s+40\.00\s/);
+    // One line for the one ceiling, however many results share it.
+    expect(note).toBe(
+      "ceiling: 80.0 GFLOP/s = 2 threads × one core's multiply-add peak (avx2 registers), measured in this run: products can approach it, never pass it",
+    );
+    expect(formatBenchTable([result([3000])])).not.toMatch(/ceiling/);
+  });
+
   it('sets each line beside a baseline: its examples/s and the ratio, a dash where it has none, and names it', () => {
     const baseline = {
       label: 'torch 1.13.0a0, 1 thread',

@@ -39,6 +39,26 @@ describe('runBench', () => {
     const forward = 2 * (1024 * 512 + 512 * 256 + 256 * 128 + 128 * 64 + 64 * 16 + 16 * 10);
     expect(evalResult.gflops).toBeCloseTo((evalResult.examplesPerSecond * forward) / 1e9, 9);
     expect(messages.some((m) => m.includes('gurmukhi/l2-dropout train'))).toBe(true);
+    // With the native addon the products' ceiling is measured once and carried by every result.
+    if (train.backend.startsWith('wasm+openblas')) {
+      expect(train.ceiling!.gflops).toBeGreaterThan(train.gflops);
+      expect(evalResult.ceiling).toEqual(train.ceiling);
+      expect(messages.some((m) => m.startsWith("bench: products' ceiling"))).toBe(true);
+    } else {
+      expect(train.ceiling).toBeUndefined();
+    }
+  });
+
+  it('has no ceiling where the products do not run in the native addon (pure wasm)', async () => {
+    const results = await runBench({
+      dataDir: DATA_DIR,
+      experiments: ['gurmukhi/l2-dropout'],
+      backend: 'wasm',
+      native: false,
+      repeats: 1,
+      trainExamples: 64,
+    });
+    expect(results.every((r) => r.ceiling === undefined && !r.backend.includes('openblas'))).toBe(true);
   });
 
   it('rejects a non-positive repeat count and an unknown experiment', async () => {
@@ -74,11 +94,28 @@ describe('gradproof bench', () => {
 
   it('sets its figures beside a baseline file with --against, in the table and in --json', async () => {
     const baselinePath = join(mkdtempSync(join(tmpdir(), 'gradproof-bench-')), 'torch.json');
-    writeFileSync(baselinePath, JSON.stringify([{ experiment: 'gurmukhi/l2-dropout', phase: 'train', examplesPerSecond: 1000, torch: '1.13', threads: 1 }]));
-    const common = ['--backend', 'wasm', '--repeats', '1', '--data', DATA_DIR, '--experiment', 'gurmukhi/l2-dropout', '--against', baselinePath];
+    writeFileSync(
+      baselinePath,
+      JSON.stringify([{ experiment: 'gurmukhi/l2-dropout', phase: 'train', examplesPerSecond: 1000, torch: '1.13', threads: 1 }]),
+    );
+    const common = [
+      '--backend',
+      'wasm',
+      '--repeats',
+      '1',
+      '--data',
+      DATA_DIR,
+      '--experiment',
+      'gurmukhi/l2-dropout',
+      '--against',
+      baselinePath,
+    ];
     const table = captureStream();
     expect(await benchCommand(common, table, captureStream())).toBe(0);
-    const [header, train, evalLine, source] = table.text().split('\n');
+    const lines = table.text().split('\n');
+    const [header, train, evalLine] = lines;
+    // Under the lines: the ceiling's line where the native addon measured one, then the baseline's.
+    const source = lines.find((l) => l.startsWith('baseline:'));
     expect(header).toMatch(/baseline ex\/s\s+× baseline$/);
     const measured = Number(train!.split(/\s+/)[3]);
     expect(train).toMatch(new RegExp(`\\s1000\\s+${(measured / 1000).toFixed(2).replace('.', '\\.')}×$`));
@@ -86,7 +123,10 @@ describe('gradproof bench', () => {
     expect(source).toBe(`baseline: torch 1.13, 1 thread (${baselinePath}); — where it has no figure`);
     const json = captureStream();
     expect(await benchCommand(['--json', ...common], json, captureStream())).toBe(0);
-    const parsed = JSON.parse(json.text()) as { results: { examplesPerSecond: number }[]; comparison: { ratio?: number; baselineExamplesPerSecond?: number }[] };
+    const parsed = JSON.parse(json.text()) as {
+      results: { examplesPerSecond: number }[];
+      comparison: { ratio?: number; baselineExamplesPerSecond?: number }[];
+    };
     expect(parsed.comparison[0]!.baselineExamplesPerSecond).toBe(1000);
     expect(parsed.comparison[0]!.ratio).toBeCloseTo(parsed.results[0]!.examplesPerSecond / 1000, 12);
     expect(parsed.comparison[1]!.ratio).toBeUndefined();

@@ -17,6 +17,12 @@ export interface BenchResult {
   readonly examplesPerSecond: number;
   /** Useful floating-point work per second at the median (see mlpFlops), in GFLOP/s. */
   readonly gflops: number;
+  /**
+   * The products' ceiling on this machine, where gradproof can measure it (the native addon):
+   * one thread's fused multiply-add peak in registers × the threads the products ran on, in
+   * GFLOP/s, and the register width that reached it. gflops can approach it, never pass it.
+   */
+  readonly ceiling?: { readonly gflops: number; readonly vector: string };
   /** The process's peak resident set size so far, in MB (a high-water mark: it never falls). */
   readonly peakRssMB: number;
   /** Median milliseconds per batch. */

@@ -9,11 +9,14 @@ const NOISY_SPREAD = 0.2;
  * A fixed-width table of bench results, one line each, for terminals: the median examples/s and
  * the range over the repetitions, and a note under the table when repetitions of one line differ
  * by more than 20% (the machine's speed moved while it ran, so compare figures only from one
- * sitting, interleaved). With a baseline (bench --against), two more columns: the baseline's
- * examples/s and gradproof's as a multiple of it, and a line naming the baseline.
+ * sitting, interleaved). Where the results carry the products' ceiling (the native addon
+ * measured it), a column gives GFLOP/s as a share of it and a line under the table says what it
+ * is. With a baseline (bench --against), two more columns: the baseline's examples/s and
+ * gradproof's as a multiple of it, and a line naming the baseline.
  */
 export function formatBenchTable(results: readonly BenchResult[], baseline?: BenchBaseline): string {
   const comparisons = baseline ? compareWithBaseline(results, baseline) : undefined;
+  const withCeiling = results.some((r) => r.ceiling !== undefined);
   const header = [
     'experiment',
     'phase',
@@ -21,6 +24,7 @@ export function formatBenchTable(results: readonly BenchResult[], baseline?: Ben
     'examples/s',
     'range',
     'GFLOP/s',
+    ...(withCeiling ? ['% ceiling'] : []),
     'ms/batch',
     'peak RSS MB',
     ...(comparisons ? ['baseline ex/s', '× baseline'] : []),
@@ -32,6 +36,7 @@ export function formatBenchTable(results: readonly BenchResult[], baseline?: Ben
     r.examplesPerSecond.toFixed(0),
     r.samples.length > 0 ? `${Math.min(...r.samples).toFixed(0)}–${Math.max(...r.samples).toFixed(0)}` : '',
     r.gflops.toFixed(1),
+    ...(withCeiling ? [r.ceiling ? `${((100 * r.gflops) / r.ceiling.gflops).toFixed(0)}%` : '—'] : []),
     r.msPerBatch.toFixed(2),
     r.peakRssMB.toFixed(0),
     ...(comparisons ? baselineCells(comparisons[i]!.baselineExamplesPerSecond, comparisons[i]!.ratio) : []),
@@ -45,7 +50,23 @@ export function formatBenchTable(results: readonly BenchResult[], baseline?: Ben
       'the machine ran at different speeds; compare figures only from one sitting, interleaved',
   );
   const source = baseline ? [`baseline: ${baseline.label} (${baseline.source}); — where it has no figure`] : [];
-  return [line(header), ...rows.map(line), ...source, ...notes].join('\n') + '\n';
+  return [line(header), ...rows.map(line), ...ceilingLines(results), ...source, ...notes].join('\n') + '\n';
+}
+
+/** One line per distinct ceiling: what "% ceiling" divides by. */
+function ceilingLines(results: readonly BenchResult[]): string[] {
+  const seen = new Map<string, string>();
+  for (const r of results) {
+    if (!r.ceiling) continue;
+    const key = `${r.ceiling.gflops.toFixed(1)} ${r.ceiling.vector}`;
+    const threads = r.blasThreads ?? 1;
+    seen.set(
+      key,
+      `ceiling: ${r.ceiling.gflops.toFixed(1)} GFLOP/s = ${threads} thread${threads > 1 ? 's' : ''} × one core's multiply-add ` +
+        `peak (${r.ceiling.vector} registers), measured in this run: products can approach it, never pass it`,
+    );
+  }
+  return [...seen.values()];
 }
 
 function baselineCells(examplesPerSecond: number | undefined, ratio: number | undefined): string[] {

@@ -17,7 +17,9 @@ export function readBenchBaseline(path: string): BenchBaseline {
     throw new UsageError(`bench --against: cannot read ${path} as JSON: ${(e as Error).message}`);
   }
   if (!Array.isArray(parsed) || parsed.length === 0) {
-    throw new UsageError(`bench --against: ${path} must hold a non-empty JSON array of { experiment, examplesPerSecond }, got ${describe(parsed)}`);
+    throw new UsageError(
+      `bench --against: ${path} must hold a non-empty JSON array of { experiment, examplesPerSecond }, got ${describe(parsed)}`,
+    );
   }
   const entries = parsed.map((raw: unknown, i): BenchBaselineEntry => {
     const e = raw as Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { initBackend } from '../backend/initBackend.js';
 import type { BackendInfo } from '../backend/BackendInfo.js';
 import { nativeUnavailableReason, wasmThreadsUnavailableReason } from '../backend/currentBackendInfo.js';
+import { productCeiling, type ProductCeiling } from '../backend/productCeiling.js';
 import { limitSubset } from '../data/limitSubset.js';
 import { wholeDataset } from '../data/Subset.js';
 import { UsageError } from '../errors/UsageError.js';
@@ -37,6 +38,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
   if (nativeOff !== undefined) say(`bench: native addon not in use: ${nativeOff}`);
   const threadsOff = wasmThreadsUnavailableReason();
   if (threadsOff !== undefined) say(`bench: pure wasm runs one thread: ${threadsOff}`);
+  const ceiling = productCeiling();
+  if (ceiling)
+    say(
+      `bench: products' ceiling ${ceiling.gflops.toFixed(1)} GFLOP/s (${ceiling.threads} × one thread's ${ceiling.vector} multiply-adds)`,
+    );
   const results: BenchResult[] = [];
   for (const exp of experiments) {
     say(`bench ${exp.id}: loading ${exp.dataset}`);
@@ -50,7 +56,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult[]> {
     ];
     for (const [phase, time] of phases) {
       const t = time();
-      const result = resultOf(exp.id, phase, info, t, mlpFlops(mlpConfigOf(exp, "bench: measures gradproof's MLP (its FLOPs and kernels)"), phase), phase === 'train' ? exp.batchSize : 1000);
+      const flops = mlpFlops(mlpConfigOf(exp, "bench: measures gradproof's MLP (its FLOPs and kernels)"), phase);
+      const result = resultOf(exp.id, phase, info, t, flops, phase === 'train' ? exp.batchSize : 1000, ceiling);
       say(`bench ${exp.id} ${phase}: ${result.examplesPerSecond.toFixed(0)} examples/s (${result.gflops.toFixed(1)} GFLOP/s)`);
       results.push(result);
     }
@@ -65,6 +72,7 @@ function resultOf(
   t: PhaseTimings,
   flopsPerExample: number,
   batchSize: number,
+  ceiling: ProductCeiling | undefined,
 ): BenchResult {
   const examplesPerSecond = median(t.samples);
   return {
@@ -80,6 +88,7 @@ function resultOf(
     ...(!info.native && info.threads !== undefined && info.threads > 1 ? { wasmThreads: info.threads } : {}),
     examplesPerSecond,
     gflops: (examplesPerSecond * flopsPerExample) / 1e9,
+    ...(ceiling ? { ceiling: { gflops: ceiling.gflops, vector: ceiling.vector } } : {}),
     // maxRSS is in kilobytes.
     peakRssMB: process.resourceUsage().maxRSS / 1024,
     msPerBatch: median(t.msPerBatch),

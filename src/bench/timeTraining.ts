@@ -35,9 +35,7 @@ export function timeTraining(exp: ExperimentConfig, train: Subset, seed: number,
     if (next + batchSize > n) next = 0;
     const batch = batchTensors(train, next, next + batchSize, order);
     next += batchSize;
-    const masks = config.hidden.map((w) =>
-      p > 0 ? tf.tensor2d(dropoutMask(dropoutRng, batch.rows * w, p), [batch.rows, w]) : undefined,
-    );
+    const masks = config.hidden.map((w) => (p > 0 ? tf.tensor2d(dropoutMask(dropoutRng, batch.rows * w, p), [batch.rows, w]) : undefined));
     trainStep(model, optimizer, exp.penalties, batch, masks, () => true);
     tf.dispose([batch.x, batch.y, ...masks.filter((m): m is tf.Tensor2D => m !== undefined)]);
   };

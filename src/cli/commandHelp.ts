@@ -83,6 +83,8 @@ export const COMMAND_HELP = {
       'gradproof bench [--json] [--backend auto|node|wasm|cpu] [--data DIR] [--repeats N] [--no-native] [--threads N] [--wasm-threads N] [--experiment ID]... [--against FILE]',
     does:
       'Measures training and evaluation throughput (examples/s, GFLOP/s, peak RSS) on the real data.\n' +
+      'With the native addon it also measures the products\' ceiling (one core\'s multiply-add peak × threads)\n' +
+      'and shows GFLOP/s as a share of it.\n' +
       'With --against FILE (a JSON array of { experiment, phase?, examplesPerSecond }, e.g. what\n' +
       'bench/pytorchTrainSpeed.py --json prints, measured in the same sitting), each line also shows that figure and the\n' +
       'ratio to it.',

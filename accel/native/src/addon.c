@@ -10,6 +10,7 @@
 #include <string.h>
 #include "adam.h"
 #include "batchnorm.h"
+#include "fmapeak.h"
 #include "gemm.h"
 #include "heap.h"
 #include "narrowstack.h"
@@ -388,6 +389,25 @@ static void set_string(napi_env env, napi_value obj, const char *key, const char
   napi_set_named_property(env, obj, key, v);
 }
 
+/* fmaPeak(rounds): { gflops, vector }, one thread's multiply-add throughput in registers (fmapeak.c). */
+static napi_value FmaPeakProbe(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  int64_t rounds = 0;
+  if (argc < 1 || napi_get_value_int64(env, argv[0], &rounds) != napi_ok || rounds < 1) {
+    napi_throw_range_error(env, NULL, "gradproof_native.fmaPeak: expected a positive number of rounds");
+    return NULL;
+  }
+  const FmaPeak peak = fma_peak((long)rounds);
+  napi_value obj, gflops;
+  napi_create_object(env, &obj);
+  napi_create_double(env, peak.gflops, &gflops);
+  napi_set_named_property(env, obj, "gflops", gflops);
+  set_string(env, obj, "vector", peak.vector);
+  return obj;
+}
+
 /* info(): { library, config, core, threads }. */
 static napi_value Info(napi_env env, napi_callback_info info) {
   (void)info;
@@ -416,6 +436,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"narrowBackward", NULL, NarrowBackward, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
       {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
+      {"fmaPeak", NULL, FmaPeakProbe, NULL, NULL, NULL, napi_default, NULL},
   };
   napi_define_properties(env, exports, sizeof props / sizeof props[0], props);
   return exports;

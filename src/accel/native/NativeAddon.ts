@@ -107,13 +107,34 @@ export interface NativeAddon {
    * The run's backward pass: `at` holds byte offsets [dy, x, acts, xHat, std, dx, then per layer
    * weight, gamma, dWeight, dBias, dGamma, dBeta], acts/xHat/std as narrowForward wrote them.
    */
-  narrowBackward(heap: ArrayBuffer, at: Uint32Array, n: number, width: number, layers: number, activation: number, batchNorm: boolean): void;
+  narrowBackward(
+    heap: ArrayBuffer,
+    at: Uint32Array,
+    n: number,
+    width: number,
+    layers: number,
+    activation: number,
+    batchNorm: boolean,
+  ): void;
   /** out[i] = tanh(x[i]) over `n` floats, vectorised and correctly rounded (`out` may be `x`). */
   tanh(heap: ArrayBuffer, x: number, out: number, n: number): void;
   /** Sets OpenBLAS's thread count for later calls. */
   setThreads(n: number): void;
   /** What OpenBLAS reports about itself. */
   info(): NativeLibraryInfo;
+  /**
+   * One thread's fused multiply-add throughput in registers (accel/native/src/fmapeak.c): the
+   * ceiling of any float32 product on this core. `rounds` rounds of 12 chains, best of three,
+   * at each register width the CPU has; `vector` names the width that reached it (`none`, with
+   * 0 GFLOP/s, where the CPU has no multiply-add the probe knows).
+   */
+  fmaPeak(rounds: number): FmaPeak;
+}
+
+/** What NativeAddon.fmaPeak measured. */
+export interface FmaPeak {
+  readonly gflops: number;
+  readonly vector: 'avx512' | 'avx2' | 'none';
 }
 
 /** The addon's libraries' self-description, for run records and the bench. */

@@ -23,6 +23,7 @@ const FUNCTIONS = [
   'bnBackward',
   'setThreads',
   'info',
+  'fmaPeak',
 ] as const;
 let loaded: NativeLoad | undefined;
 
