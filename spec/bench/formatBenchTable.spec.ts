@@ -46,9 +46,13 @@ describe('formatBenchTable', () => {
     expect(cpu).toMatch(/\s20\.0\s+—\s+40\.00\s/);
     // One line for the one ceiling, however many results share it.
     expect(note).toBe(
-      "ceiling: 80.0 GFLOP/s = 2 threads × one core's multiply-add peak (avx2 registers), measured in this run: products can approach it, never pass it",
+      "ceiling: 80.0 GFLOP/s = 2 threads × one thread's multiply-add peak (avx2), measured in this run: products can approach it, never pass it",
     );
     expect(formatBenchTable([result([3000])])).not.toMatch(/ceiling/);
+    // Pure wasm's ceiling counts the GEMM's threads.
+    expect(formatBenchTable([result([3000], { wasmThreads: 2, ceiling: { gflops: 40, vector: 'wasm simd128 fma' } })])).toMatch(
+      /^ceiling: 40\.0 GFLOP\/s = 2 threads × one thread's multiply-add peak \(wasm simd128 fma\)/m,
+    );
   });
 
   it('sets each line beside a baseline: its examples/s and the ratio, a dash where it has none, and names it', () => {

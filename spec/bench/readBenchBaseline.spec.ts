@@ -16,7 +16,15 @@ describe('readBenchBaseline', () => {
     const path = file(
       'torch.json',
       JSON.stringify([
-        { experiment: 'cifar/relu-plain', phase: 'train', examplesPerSecond: 7456, samples: [7400, 7500], torch: '1.13.0a0', threads: 1, openblasThreads: 1 },
+        {
+          experiment: 'cifar/relu-plain',
+          phase: 'train',
+          examplesPerSecond: 7456,
+          samples: [7400, 7500],
+          torch: '1.13.0a0',
+          threads: 1,
+          openblasThreads: 1,
+        },
         { experiment: 'cifar/relu-vg', examplesPerSecond: 6449 },
       ]),
     );
@@ -42,6 +50,8 @@ describe('readBenchBaseline', () => {
     expect(() => readBenchBaseline(file('zero.json', '[{"experiment":"x","examplesPerSecond":0}]'))).toThrow(
       /entry 0 must be .*, got \{"experiment":"x","examplesPerSecond":0\}/,
     );
-    expect(() => readBenchBaseline(file('phase.json', '[{"experiment":"x","phase":"fit","examplesPerSecond":3}]'))).toThrow(/entry 0 .*"phase":"fit"/);
+    expect(() => readBenchBaseline(file('phase.json', '[{"experiment":"x","phase":"fit","examplesPerSecond":3}]'))).toThrow(
+      /entry 0 .*"phase":"fit"/,
+    );
   });
 });

@@ -39,26 +39,20 @@ describe('runBench', () => {
     const forward = 2 * (1024 * 512 + 512 * 256 + 256 * 128 + 128 * 64 + 64 * 16 + 16 * 10);
     expect(evalResult.gflops).toBeCloseTo((evalResult.examplesPerSecond * forward) / 1e9, 9);
     expect(messages.some((m) => m.includes('gurmukhi/l2-dropout train'))).toBe(true);
-    // With the native addon the products' ceiling is measured once and carried by every result.
-    if (train.backend.startsWith('wasm+openblas')) {
-      expect(train.ceiling!.gflops).toBeGreaterThan(train.gflops);
-      expect(evalResult.ceiling).toEqual(train.ceiling);
-      expect(messages.some((m) => m.startsWith("bench: products' ceiling"))).toBe(true);
-    } else {
-      expect(train.ceiling).toBeUndefined();
-    }
+    // The products' ceiling is measured once and carried by every result: the native addon's
+    // AVX2/AVX-512 multiply-adds where it multiplies, else WebAssembly SIMD's.
+    expect(train.ceiling!.vector).toMatch(train.backend.includes('openblas') ? /^avx/ : /^wasm simd128/);
+    expect(train.ceiling!.gflops).toBeGreaterThan(train.gflops);
+    expect(evalResult.ceiling).toEqual(train.ceiling);
+    expect(messages.some((m) => m.startsWith("bench: products' ceiling"))).toBe(true);
   });
 
-  it('has no ceiling where the products do not run in the native addon (pure wasm)', async () => {
-    const results = await runBench({
-      dataDir: DATA_DIR,
-      experiments: ['gurmukhi/l2-dropout'],
-      backend: 'wasm',
-      native: false,
-      repeats: 1,
-      trainExamples: 64,
-    });
-    expect(results.every((r) => r.ceiling === undefined && !r.backend.includes('openblas'))).toBe(true);
+  it("measures pure wasm against WebAssembly SIMD's multiply-add peak, and the cpu backend against none", async () => {
+    const options = { dataDir: DATA_DIR, experiments: ['gurmukhi/l2-dropout'], repeats: 1, trainExamples: 64 };
+    const wasm = await runBench({ ...options, backend: 'wasm', native: false });
+    expect(wasm.every((r) => !r.backend.includes('openblas') && /^wasm simd128 (fma|mul\+add)$/.test(r.ceiling!.vector))).toBe(true);
+    const cpu = await runBench({ ...options, backend: 'cpu' });
+    expect(cpu.every((r) => r.ceiling === undefined)).toBe(true);
   });
 
   it('rejects a non-positive repeat count and an unknown experiment', async () => {

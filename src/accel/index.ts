@@ -10,4 +10,4 @@ export { loadWasmBackend, type WasmBackendDetails } from './loadWasmBackend.js';
 export { wasmProductThreads, wasmThreadsUnavailable } from './wasmThreads.js';
 export { kernelPatches } from './kernelPatches.js';
 export { nativeInfo } from './nativeInfo.js';
-export { fmaPeak } from './fmaPeak.js';
+export { nativeFmaPeak, wasmFmaPeak, type MeasuredPeak } from './fmaPeak.js';

@@ -18,9 +18,10 @@ export interface BenchResult {
   /** Useful floating-point work per second at the median (see mlpFlops), in GFLOP/s. */
   readonly gflops: number;
   /**
-   * The products' ceiling on this machine, where gradproof can measure it (the native addon):
-   * one thread's fused multiply-add peak in registers × the threads the products ran on, in
-   * GFLOP/s, and the register width that reached it. gflops can approach it, never pass it.
+   * The products' ceiling on this machine, where gradproof can measure it (the wasm backend):
+   * one thread's multiply-add peak in registers (the native addon's AVX2/AVX-512, or WebAssembly
+   * SIMD's) × the threads the products ran on, in GFLOP/s, and the instructions that reached it.
+   * gflops can approach it, never pass it.
    */
   readonly ceiling?: { readonly gflops: number; readonly vector: string };
   /** The process's peak resident set size so far, in MB (a high-water mark: it never falls). */

@@ -59,11 +59,11 @@ function ceilingLines(results: readonly BenchResult[]): string[] {
   for (const r of results) {
     if (!r.ceiling) continue;
     const key = `${r.ceiling.gflops.toFixed(1)} ${r.ceiling.vector}`;
-    const threads = r.blasThreads ?? 1;
+    const threads = r.blasThreads ?? r.wasmThreads ?? 1;
     seen.set(
       key,
-      `ceiling: ${r.ceiling.gflops.toFixed(1)} GFLOP/s = ${threads} thread${threads > 1 ? 's' : ''} × one core's multiply-add ` +
-        `peak (${r.ceiling.vector} registers), measured in this run: products can approach it, never pass it`,
+      `ceiling: ${r.ceiling.gflops.toFixed(1)} GFLOP/s = ${threads} thread${threads > 1 ? 's' : ''} × one thread's multiply-add ` +
+        `peak (${r.ceiling.vector}), measured in this run: products can approach it, never pass it`,
     );
   }
   return [...seen.values()];

@@ -1,6 +1,9 @@
 /** Each command's usage line and what it does, for `gradproof help` and `gradproof <command> --help`. */
 export const COMMAND_HELP = {
-  list: { usage: 'gradproof list [--json] [--config FILE]', does: "Lists the project's experiments (the report's, without a config file) with their section and description; --json: everything." },
+  list: {
+    usage: 'gradproof list [--json] [--config FILE]',
+    does: "Lists the project's experiments (the report's, without a config file) with their section and description; --json: everything.",
+  },
   run: {
     usage:
       'gradproof run <experiment> [--seed N] [--epochs E] [--limit N] [--data DIR] [--fetch] [--backend auto|node|wasm|cpu] [--wasm-threads N] [--cache DIR] [--no-cache] [--out FILE] [--json] [--config FILE]',
@@ -24,7 +27,8 @@ export const COMMAND_HELP = {
   reproduce: {
     usage:
       'gradproof reproduce [--only GLOB] [--seeds N] [--epochs E] [--limit N] [--protocol fresh|chained --order a,b,…] [--jobs J] [--data DIR] [--fetch] [--backend B] [--out DIR] [--shard k/n] [--verbose] [--config FILE]',
-    does: 'Runs the experiments (one child process per core; resumable), then writes the report card, plots and report.html; prints a summary of the card (--verbose: all of it) and exactly what it wrote. With --fetch, missing data sets are downloaded first.' +
+    does:
+      'Runs the experiments (one child process per core; resumable), then writes the report card, plots and report.html; prints a summary of the card (--verbose: all of it) and exactly what it wrote. With --fetch, missing data sets are downloaded first.' +
       '\n\n--shard k/n (1 <= k <= n) runs one share of the (experiment, seed) jobs, dealt by expected cost the same way on\n' +
       'every machine (a chain of --protocol chained is one job), and records which shard in OUTDIR/shard.json; the card,\n' +
       'plots and report need every run, so a shard writes none unless it holds them all. Merge the shards with\n' +
@@ -57,7 +61,7 @@ export const COMMAND_HELP = {
       'gradproof golden update --spread DIR [--report FILE] [--golden DIR] [--write] | golden init --log FILE --experiment ID [--section NAME] [--format auto|report|keras|csv] [--held-out val|test] [--run N] [--epochs 1,5,10|all|last] [--spread DIR] [--out FILE] [--force] [--config FILE]',
     does:
       "Rebuilds the golden files from the report's figures and a folder of multi-seed runs (update), or builds one from a training log (init).\n" +
-      'init reads the report\'s epoch lines, Keras fit output or a metrics CSV (Lightning CSVLogger, any CSV with an epoch column);\n' +
+      "init reads the report's epoch lines, Keras fit output or a metrics CSV (Lightning CSVLogger, any CSV with an epoch column);\n" +
       'every figure keeps its file, line and that line as its quote. val accuracy is read as testAcc (the held-out set; --held-out test\n' +
       'for a test column), percentages become fractions, epochs are numbered from 1. Without --spread the bands are placeholders that\n' +
       'do not gate; with --spread DIR (a reproduce folder of fresh seeds) they come from the run-to-run spread, as update sets them.\n' +
@@ -83,7 +87,7 @@ export const COMMAND_HELP = {
       'gradproof bench [--json] [--backend auto|node|wasm|cpu] [--data DIR] [--repeats N] [--no-native] [--threads N] [--wasm-threads N] [--experiment ID]... [--against FILE]',
     does:
       'Measures training and evaluation throughput (examples/s, GFLOP/s, peak RSS) on the real data.\n' +
-      'With the native addon it also measures the products\' ceiling (one core\'s multiply-add peak × threads)\n' +
+      "On wasm it also measures the products' ceiling (one thread's multiply-add peak × threads)\n" +
       'and shows GFLOP/s as a share of it.\n' +
       'With --against FILE (a JSON array of { experiment, phase?, examplesPerSecond }, e.g. what\n' +
       'bench/pytorchTrainSpeed.py --json prints, measured in the same sitting), each line also shows that figure and the\n' +
