@@ -115,6 +115,28 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
     expect(() => addon.sumSquares(heap, 60, 2)).toThrow(/outside the 64-byte heap/);
   });
 
+  it("computes sigmoid with the bits of tfjs's wasm Sigmoid kernel (XNNPACK's) across the floats and at the edges", async () => {
+    await initBackend('wasm', { native: true });
+    // Every 12,347th bit pattern (all exponents, both signs), then the edges: zeros, subnormals,
+    // either side of the flush-to-zero cutoff and of exp's overflow, huge values, infinities.
+    const bits = new Uint32Array(1);
+    const asFloat = new Float32Array(bits.buffer);
+    const inputs: number[] = [];
+    for (let b = 0; b < 2 ** 32; b += 12_347) {
+      bits[0] = b;
+      if (Number.isFinite(asFloat[0]!)) inputs.push(asFloat[0]!);
+    }
+    inputs.push(0, -0, 1e-45, -1e-45, 87.33654, 87.33655, -87.33654, -87.33655, 88.8, -88.8, 1e30, -1e30, Infinity, -Infinity);
+    const x = Float32Array.from(inputs);
+    const want = readTidy(() => [tf.sigmoid(tf.tensor1d(x))])[0]!;
+    const heap = new ArrayBuffer(8 * x.length);
+    new Float32Array(heap, 0, x.length).set(x);
+    addon.sigmoid(heap, 0, 4 * x.length, x.length);
+    const got = new Float32Array(heap, 4 * x.length, x.length);
+    const differing = x.filter((_, i) => !Object.is(got[i], want[i]));
+    expect(differing.length, `first inputs that differ: ${Array.from(differing.slice(0, 5)).join(', ')}`).toBe(0);
+  });
+
   it('gives bit-identical products run to run for a fixed OpenBLAS thread count, and records the count', async () => {
     // Different counts may round differently (OpenBLAS blocks the product differently), which is
     // why the count is part of kernelPatches: results are comparable only at equal counts.

@@ -15,6 +15,7 @@
 #include "heap.h"
 #include "narrowstack.h"
 #include "pixels.h"
+#include "sigmoid.h"
 #include "tanh.h"
 
 /* Declared here rather than via OpenBLAS's headers, whose location varies between packages. */
@@ -195,8 +196,8 @@ static napi_value GatherPixels(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* tanh(heap, x, out, n): out[i] = tanh(x[i]) (see tanh.c; x and out may be the same floats). */
-static napi_value Tanh(napi_env env, napi_callback_info info) {
+/* f(heap, x, out, n): out[i] = f(x[i]) for an elementwise kernel f (x and out may be the same floats). */
+static napi_value elementwise(napi_env env, napi_callback_info info, void (*f)(const float *, float *, size_t)) {
   Call call;
   if (!call_begin(env, info, 4, &call)) return NULL;
   int ok = 1;
@@ -205,9 +206,15 @@ static napi_value Tanh(napi_env env, napi_callback_info info) {
   const float *x = arg_floats(&call, 1, n);
   float *out = x ? arg_floats(&call, 2, n) : NULL;
   if (out == NULL) return NULL;
-  tanh_floats(x, out, (size_t)n);
+  f(x, out, (size_t)n);
   return NULL;
 }
+
+/* tanh(heap, x, out, n): out[i] = tanh(x[i]), see tanh.c. */
+static napi_value Tanh(napi_env env, napi_callback_info info) { return elementwise(env, info, tanh_floats); }
+
+/* sigmoid(heap, x, out, n): out[i] = σ(x[i]) with the bits of tfjs's wasm Sigmoid kernel, see sigmoid.c. */
+static napi_value Sigmoid(napi_env env, napi_callback_info info) { return elementwise(env, info, sigmoid_floats); }
 
 /* bnForward(heap, x, gamma, beta, y, xHat, mean, variance, std, n, c, eps): batch norm's training pass. */
 static napi_value BnForward(napi_env env, napi_callback_info info) {
@@ -430,6 +437,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"sumSquares", NULL, SumSquares, NULL, NULL, NULL, napi_default, NULL},
       {"gatherPixels", NULL, GatherPixels, NULL, NULL, NULL, napi_default, NULL},
       {"tanh", NULL, Tanh, NULL, NULL, NULL, napi_default, NULL},
+      {"sigmoid", NULL, Sigmoid, NULL, NULL, NULL, napi_default, NULL},
       {"bnForward", NULL, BnForward, NULL, NULL, NULL, napi_default, NULL},
       {"bnBackward", NULL, BnBackward, NULL, NULL, NULL, napi_default, NULL},
       {"narrowForward", NULL, NarrowForward, NULL, NULL, NULL, napi_default, NULL},

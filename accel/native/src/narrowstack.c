@@ -4,13 +4,14 @@
 #include <string.h>
 #include "batchnorm.h"
 #include "gemm.h"
+#include "sigmoid.h"
 #include "tanh.h"
 
 /* The matrix products are gp_sgemm (gemm.c) called as the reference's matMul and its gradients
    call it (see src/accel/wasmKernels/nativeMatMul.ts), the batch sums run in double in row order
    as the native Sum kernel's do, and the batch-norm steps are batchnorm.c's own, as the fused
-   batch-norm kernels run them: so the run gives the per-layer path's bits wherever its activation
-   does (the sigmoid's exp is the C library's here, XNNPACK's there). */
+   batch-norm kernels run them, and the activations are the kernels' own (sigmoid.c gives XNNPACK's
+   sigmoid bits, tanh.c is the native Tanh kernel's): so the run gives the per-layer path's bits. */
 
 
 /* out = h·W + b: the product rounded to float, then the bias added in float. */
@@ -23,7 +24,7 @@ static void linear(const float *h, const float *weight, const float *restrict bi
 static void activate(float *a, size_t count, NarrowActivation activation) {
   switch (activation) {
     case NARROW_SIGMOID:
-      for (size_t i = 0; i < count; i++) a[i] = (float)(1.0 / (1.0 + exp(-(double)a[i])));
+      sigmoid_floats(a, a, count);
       break;
     case NARROW_TANH:
       tanh_floats(a, a, count);

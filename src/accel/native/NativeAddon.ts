@@ -118,6 +118,8 @@ export interface NativeAddon {
   ): void;
   /** out[i] = tanh(x[i]) over `n` floats, vectorised and correctly rounded (`out` may be `x`). */
   tanh(heap: ArrayBuffer, x: number, out: number, n: number): void;
+  /** out[i] = σ(x[i]) over `n` floats with the bits of tfjs's wasm Sigmoid kernel, XNNPACK's (`out` may be `x`). */
+  sigmoid(heap: ArrayBuffer, x: number, out: number, n: number): void;
   /** Sets OpenBLAS's thread count for later calls. */
   setThreads(n: number): void;
   /** What OpenBLAS reports about itself. */

@@ -19,6 +19,7 @@ const FUNCTIONS = [
   'sumSquares',
   'gatherPixels',
   'tanh',
+  'sigmoid',
   'bnForward',
   'bnBackward',
   'setThreads',
