@@ -80,6 +80,7 @@ describe.runIf(NATIVE_AVAILABLE)('native addon', () => {
     expect(() => addon.adam(heap, 2, 0, 0, 0, 0, 0, 0, 1, 0.9, 0.1, 0.999, 0.001, 1, 1e-8, 1)).toThrow(/byte offset 2/);
     expect(() => addon.biasRelu(new Float32Array(4) as unknown as ArrayBuffer, 0, 1, 1, 0, true)).toThrow(TypeError);
     expect(() => addon.setThreads(0)).toThrow(RangeError);
+    expect(() => addon.setThreads(5000)).toThrow(/setThreads: at most 4096 threads, got 5000/);
   });
 
   it("measures one thread's multiply-add peak with the widest registers that add speed, and refuses a bad round count", () => {

@@ -376,17 +376,29 @@ static napi_value Adam(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* setThreads(n): OpenBLAS's thread count for later calls. */
-static napi_value SetThreads(napi_env env, napi_callback_info info) {
+/* The one argument of a call that takes a positive integer, or 0 after throwing `message`. */
+static int64_t positive_argument(napi_env env, napi_callback_info info, const char *message) {
   size_t argc = 1;
   napi_value argv[1];
   napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  int32_t n = 0;
-  if (argc < 1 || napi_get_value_int32(env, argv[0], &n) != napi_ok || n < 1) {
-    napi_throw_range_error(env, NULL, "gradproof_native.setThreads: expected a positive integer");
-    return NULL;
+  int64_t value = 0;
+  if (argc < 1 || napi_get_value_int64(env, argv[0], &value) != napi_ok || value < 1) {
+    napi_throw_range_error(env, NULL, message);
+    return 0;
   }
-  gp_gemm_set_threads(n);
+  return value;
+}
+
+/* setThreads(n): OpenBLAS's thread count for later calls. */
+static napi_value SetThreads(napi_env env, napi_callback_info info) {
+  const int64_t n = positive_argument(env, info, "gradproof_native.setThreads: expected a positive integer");
+  if (n > 4096) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "gradproof_native.setThreads: at most 4096 threads, got %lld", (long long)n);
+    napi_throw_range_error(env, NULL, msg);
+  } else if (n > 0) {
+    gp_gemm_set_threads((int)n);
+  }
   return NULL;
 }
 
@@ -398,14 +410,8 @@ static void set_string(napi_env env, napi_value obj, const char *key, const char
 
 /* fmaPeak(rounds): { gflops, vector }, one thread's multiply-add throughput in registers (fmapeak.c). */
 static napi_value FmaPeakProbe(napi_env env, napi_callback_info info) {
-  size_t argc = 1;
-  napi_value argv[1];
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  int64_t rounds = 0;
-  if (argc < 1 || napi_get_value_int64(env, argv[0], &rounds) != napi_ok || rounds < 1) {
-    napi_throw_range_error(env, NULL, "gradproof_native.fmaPeak: expected a positive number of rounds");
-    return NULL;
-  }
+  const int64_t rounds = positive_argument(env, info, "gradproof_native.fmaPeak: expected a positive number of rounds");
+  if (rounds == 0) return NULL;
   const FmaPeak peak = fma_peak((long)rounds);
   napi_value obj, gflops;
   napi_create_object(env, &obj);
