@@ -4,9 +4,10 @@ import { WASM } from './simd/simdFunctionFor.js';
 import { fmaPeakSimdModuleBytes, FMA_PEAK_CHAINS } from './simd/fmaPeakSimdModule.js';
 import { simdGemmFma } from './wasmKernels/simdMatMul.js';
 
-// About 0.15 s a register width on a core of ~100 GFLOP/s: long enough that a timer tick is noise.
+// 10M rounds of 12 chains: 1.9 GFLOP at 256-bit width, 3.8 at 512, so each run lasts many timer
+// ticks on any core (its time grows with the rounds, the peak does not).
 const NATIVE_ROUNDS = 10_000_000;
-// About 0.05 s a run at wasm's 128-bit width on such a core.
+// 2M rounds of 12 four-lane chains: 0.19 GFLOP a run at wasm's 128-bit width.
 const WASM_ROUNDS = 2_000_000;
 
 /** One thread's multiply-add throughput in registers, and how it was reached. */
