@@ -2,7 +2,7 @@ import { accelState } from './accelState.js';
 import type { FmaPeak } from './native/NativeAddon.js';
 import { WASM } from './simd/simdFunctionFor.js';
 import { fmaPeakSimdModuleBytes, FMA_PEAK_CHAINS } from './simd/fmaPeakSimdModule.js';
-import { simdGemmFma } from './wasmKernels/simdMatMul.js';
+import { simdGemmDisabled, simdGemmFma } from './wasmKernels/simdMatMul.js';
 
 // 10M rounds of 12 chains: 1.9 GFLOP at 256-bit width, 3.8 at 512, so each run lasts many timer
 // ticks on any core (its time grows with the rounds, the peak does not).
@@ -33,7 +33,8 @@ export function nativeFmaPeak(): MeasuredPeak | undefined {
  * runs. Undefined where the engine has no WebAssembly SIMD.
  */
 export function wasmFmaPeak(): MeasuredPeak | undefined {
-  const fused = simdGemmFma();
+  // XNNPACK, which multiplies when gradproof's GEMM is off, rounds after the multiply and the add.
+  const fused = !simdGemmDisabled() && simdGemmFma();
   let peak: (rounds: number) => number;
   try {
     const memory = new (WASM.Memory as unknown as new (d: { initial: number }) => object)({ initial: 1 });

@@ -9,8 +9,8 @@ const NOISY_SPREAD = 0.2;
  * A fixed-width table of bench results, one line each, for terminals: the median examples/s and
  * the range over the repetitions, and a note under the table when repetitions of one line differ
  * by more than 20% (the machine's speed moved while it ran, so compare figures only from one
- * sitting, interleaved). Where the results carry the products' ceiling (the native addon
- * measured it), a column gives GFLOP/s as a share of it and a line under the table says what it
+ * sitting, interleaved). Where the results carry the products' ceiling (measured on the
+ * wasm backend), a column gives GFLOP/s as a share of it and a line under the table says what it
  * is. With a baseline (bench --against), two more columns: the baseline's examples/s and
  * gradproof's as a multiple of it, and a line naming the baseline.
  */
