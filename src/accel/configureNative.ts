@@ -1,3 +1,4 @@
+import { UsageError } from '../errors/UsageError.js';
 import { accelState } from './accelState.js';
 import { registerNativeBatchNormKernels } from './kernels/batchNormKernels.js';
 import { registerNativeNarrowStackKernels } from './kernels/narrowStackKernels.js';
@@ -7,7 +8,9 @@ import { tfjsInternalsProblem } from './tfjsInternals.js';
 
 /**
  * Turns the native addon on (when `wanted` and it loads, on a tfjs whose internals it was
- * written against) or off. Returns why it stays off although wanted, else undefined.
+ * written against) or off. Returns why it stays off although wanted, else undefined. Throws a
+ * UsageError when `blasThreads` differs from the count another worker thread of this process
+ * multiplies with (OpenBLAS has one per process).
  */
 export function configureNative(wanted: boolean, blasThreads: number, wasmThreads: number): string | undefined {
   useNative(undefined);
@@ -19,14 +22,22 @@ export function configureNative(wanted: boolean, blasThreads: number, wasmThread
   if (problem !== undefined) return problem;
   const load = loadNativeAddon();
   if (!load.ok) return load.reason;
-  load.addon.setThreads(blasThreads);
+  try {
+    load.addon.setThreads(blasThreads);
+  } catch (error) {
+    // Another worker thread of this process holds a different count: the caller's settings clash.
+    const why = error instanceof Error ? error.message.replace(/^gradproof_native\.setThreads: /, '') : String(error);
+    throw new UsageError(`initBackend: blasThreads ${blasThreads}: ${why}`);
+  }
   useNative(load.addon);
   accelState.blasThreads = blasThreads;
   return undefined;
 }
 
-// The kernels that run only in the addon are registered exactly while it is in use.
+// The kernels that run only in the addon are registered exactly while it is in use; a thread
+// that stops using it lets go of OpenBLAS's thread count, for other worker threads to set.
 function useNative(addon: NativeAddon | undefined): void {
+  if (addon === undefined) accelState.native?.releaseThreads();
   accelState.native = addon;
   registerNativeBatchNormKernels(addon !== undefined);
   registerNativeNarrowStackKernels(addon !== undefined);

@@ -5,6 +5,7 @@
  * wasm and C.
  */
 #include <node_api.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -389,16 +390,84 @@ static int64_t positive_argument(napi_env env, napi_callback_info info, const ch
   return value;
 }
 
-/* setThreads(n): OpenBLAS's thread count for later calls. */
+/* OpenBLAS has one thread count for the whole process, while each worker thread of a Node
+   process loads the addon afresh (its own env) and sets a count for its own products. Two envs
+   asking for different counts would each multiply with whichever was set last, and their run
+   records would name the wrong count (and so promise the wrong bits). So a count is claimed per
+   env, and an env may not set one that differs from another live env's claim. */
+static pthread_mutex_t threads_lock = PTHREAD_MUTEX_INITIALIZER;
+static int threads_claims = 0; /* live envs holding a claim */
+static int threads_claimed = 0; /* the count they hold */
+
+/* An env's claim: the count it set, 0 for none. Freed, and released, when the env goes. */
+typedef struct {
+  int count;
+} ThreadsClaim;
+
+static void release_claim(ThreadsClaim *claim) {
+  pthread_mutex_lock(&threads_lock);
+  if (claim->count > 0) threads_claims--;
+  claim->count = 0;
+  pthread_mutex_unlock(&threads_lock);
+}
+
+static void finalize_claim(napi_env env, void *data, void *hint) {
+  (void)env, (void)hint;
+  release_claim(data);
+  free(data);
+}
+
+static ThreadsClaim *claim_of(napi_env env) {
+  ThreadsClaim *claim = NULL;
+  if (napi_get_instance_data(env, (void **)&claim) == napi_ok && claim != NULL) return claim;
+  claim = calloc(1, sizeof *claim);
+  if (claim != NULL && napi_set_instance_data(env, claim, finalize_claim, NULL) != napi_ok) {
+    free(claim);
+    claim = NULL;
+  }
+  return claim;
+}
+
+/* setThreads(n): OpenBLAS's thread count for this env's later calls (see the claims above). */
 static napi_value SetThreads(napi_env env, napi_callback_info info) {
   const int64_t n = positive_argument(env, info, "gradproof_native.setThreads: expected a positive integer");
+  if (n == 0) return NULL;
+  char msg[320];
   if (n > 4096) {
-    char msg[96];
     snprintf(msg, sizeof msg, "gradproof_native.setThreads: at most 4096 threads, got %lld", (long long)n);
     napi_throw_range_error(env, NULL, msg);
-  } else if (n > 0) {
-    gp_gemm_set_threads((int)n);
+    return NULL;
   }
+  ThreadsClaim *claim = claim_of(env);
+  if (claim == NULL) {
+    napi_throw_error(env, NULL, "gradproof_native.setThreads: out of memory");
+    return NULL;
+  }
+  pthread_mutex_lock(&threads_lock);
+  const int others = threads_claims - (claim->count > 0 ? 1 : 0);
+  if (others > 0 && threads_claimed != (int)n) {
+    const int held = threads_claimed;
+    pthread_mutex_unlock(&threads_lock);
+    snprintf(msg, sizeof msg,
+             "gradproof_native.setThreads: OpenBLAS has one thread count per process, and another thread of this process "
+             "multiplies with %d; got %lld. Ask for %d here too, or run each in a process of its own (vitest's forks pool)",
+             held, (long long)n, held);
+    napi_throw_range_error(env, NULL, msg);
+    return NULL;
+  }
+  if (claim->count == 0) threads_claims++;
+  claim->count = (int)n;
+  threads_claimed = (int)n;
+  gp_gemm_set_threads((int)n);
+  pthread_mutex_unlock(&threads_lock);
+  return NULL;
+}
+
+/* releaseThreads(): gives up this env's claim (it no longer multiplies in the addon). */
+static napi_value ReleaseThreads(napi_env env, napi_callback_info info) {
+  (void)info;
+  ThreadsClaim *claim = NULL;
+  if (napi_get_instance_data(env, (void **)&claim) == napi_ok && claim != NULL) release_claim(claim);
   return NULL;
 }
 
@@ -449,6 +518,7 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"narrowForward", NULL, NarrowForward, NULL, NULL, NULL, napi_default, NULL},
       {"narrowBackward", NULL, NarrowBackward, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
+      {"releaseThreads", NULL, ReleaseThreads, NULL, NULL, NULL, napi_default, NULL},
       {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},
       {"fmaPeak", NULL, FmaPeakProbe, NULL, NULL, NULL, napi_default, NULL},
   };

@@ -120,8 +120,15 @@ export interface NativeAddon {
   tanh(heap: ArrayBuffer, x: number, out: number, n: number): void;
   /** out[i] = σ(x[i]) over `n` floats with the bits of tfjs's wasm Sigmoid kernel, XNNPACK's (`out` may be `x`). */
   sigmoid(heap: ArrayBuffer, x: number, out: number, n: number): void;
-  /** Sets OpenBLAS's thread count for later calls. */
+  /**
+   * Sets OpenBLAS's thread count for this thread's later calls. OpenBLAS has one count per
+   * process, so this throws a RangeError when another worker thread of the process holds a
+   * different one (see accel/native/src/addon.c), rather than let either multiply with a count
+   * its run records do not name.
+   */
   setThreads(n: number): void;
+  /** Gives up this thread's hold on the count (it no longer multiplies in the addon). */
+  releaseThreads(): void;
   /** What OpenBLAS reports about itself. */
   info(): NativeLibraryInfo;
   /**

@@ -23,6 +23,7 @@ const FUNCTIONS = [
   'bnForward',
   'bnBackward',
   'setThreads',
+  'releaseThreads',
   'info',
   'fmaPeak',
 ] as const;
