@@ -4,10 +4,11 @@
 // specs, TypeScript's NodeNext resolution, the one-line matcher setup), then runs there what a
 // user would: `tsc --noEmit` (NodeNext, Node16 and Bundler resolution; gradproof's own .d.ts
 // also without skipLibCheck), `vitest run`, a plain `node` import, the installed CLI (with
-// `reproduce`, whose workers run from dist/), and a count of tfjs copies.
+// `reproduce`, whose workers run from dist/), and a count of tfjs copies; and, where this clone
+// built the native addon, that the installed package built the same one.
 // Exits non-zero on the first failure, naming the step. Usage: node scripts/testConsumer.mjs [--keep]
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,26 @@ try {
   const pkgFile = path.join(project, 'package.json');
   writeFileSync(pkgFile, readFileSync(pkgFile, 'utf8').replace('GRADPROOF_TARBALL', tarball));
   step('npm install (the tarball and its peers)', 'npm', ['install', '--no-audit', '--no-fund'], project);
+  // Where this clone's addon built, the tarball's must too, from its own C sources: a source the
+  // package's "files" left out would otherwise fail that build quietly and leave the consumer on
+  // pure wasm, and every step below would still pass.
+  const addonPath = (dir) => path.join(dir, 'accel', 'native', 'build', 'Release', 'gradproof_native.node');
+  const describeAddon = (file) =>
+    step(`the native addon at ${path.relative(work, file)}`, process.execPath, ['-e', `const a = require(${JSON.stringify(file)}); console.log(JSON.stringify({ library: a.info().library, functions: Object.keys(a).sort() }))`], project);
+  if (existsSync(addonPath(root))) {
+    const installed = addonPath(path.join(project, 'node_modules', 'gradproof'));
+    if (!existsSync(installed)) {
+      console.error(`testConsumer: this clone built the native addon but the installed package did not (${installed} is missing)`);
+      process.exit(1);
+    }
+    const [cloneAddon, installedAddon] = [describeAddon(addonPath(root)), describeAddon(installed)];
+    if (cloneAddon !== installedAddon) {
+      console.error(`testConsumer: the installed package's addon differs from this clone's:\n  clone:     ${cloneAddon.trim()}\n  installed: ${installedAddon.trim()}`);
+      process.exit(1);
+    }
+  } else {
+    console.error('testConsumer: no native addon in this clone (no OpenBLAS here), so none is expected from the tarball');
+  }
   step('tsc --noEmit (NodeNext, strict)', 'npx', ['tsc', '--noEmit', '-p', '.'], project);
   step('tsc --noEmit (Node16)', 'npx', ['tsc', '--noEmit', '-p', '.', '--module', 'node16', '--moduleResolution', 'node16'], project);
   step('tsc --noEmit (Bundler)', 'npx', ['tsc', '--noEmit', '-p', '.', '--module', 'esnext', '--moduleResolution', 'bundler'], project);
