@@ -288,6 +288,30 @@ static int narrow_floats(Call *call, const char *api, const uint32_t *at, size_t
   return 1;
 }
 
+/* Each layer's six tensors, at offsets at[first + 6i ..] with `sizes` floats each: a forward pass's
+   (weight, bias, gamma, beta, mean, variance) or a backward pass's (weight, gamma, dWeight, dBias,
+   dGamma, dBeta). A calloc'd array for the caller to free, or NULL after throwing. */
+static NarrowLayer *narrow_layers(Call *call, const char *api, const uint32_t *at, size_t first, size_t count,
+                                  const int64_t sizes[6], bool forward) {
+  NarrowLayer *layers = calloc(count, sizeof *layers);
+  if (layers == NULL) {
+    char msg[64];
+    snprintf(msg, sizeof msg, "gradproof_native.%s: out of memory", api);
+    napi_throw_error(call->env, NULL, msg);
+    return NULL;
+  }
+  for (size_t i = 0; i < count; i++) {
+    float *p[6];
+    if (!narrow_floats(call, api, at, first + 6 * i, 6, sizes, p)) {
+      free(layers);
+      return NULL;
+    }
+    layers[i] = forward ? (NarrowLayer){p[0], p[1], p[2], p[3], p[4], p[5], NULL, NULL, NULL, NULL}
+                        : (NarrowLayer){p[0], NULL, p[1], NULL, NULL, NULL, p[2], p[3], p[4], p[5]};
+  }
+  return layers;
+}
+
 /* narrowForward(heap, at, n, width, layers, activation, batchNorm, eps), at = [x, y, acts, xHat,
    std, then per layer weight, bias, gamma, beta, mean, variance] (see narrowstack.h). */
 static napi_value NarrowForward(napi_env env, napi_callback_info info) {
@@ -305,20 +329,9 @@ static napi_value NarrowForward(napi_env env, napi_callback_info info) {
   float *io[5];
   if (!narrow_floats(&call, api, at, 0, 5, sizes, io)) return NULL;
   run.acts = io[2], run.xHat = io[3], run.std = io[4];
-  NarrowLayer *layers = calloc(run.layers, sizeof *layers);
-  if (layers == NULL) {
-    napi_throw_error(env, NULL, "gradproof_native.narrowForward: out of memory");
-    return NULL;
-  }
   const int64_t layerSizes[6] = {w * w, w, bn ? w : 0, bn ? w : 0, bn ? w : 0, bn ? w : 0};
-  for (size_t i = 0; i < run.layers; i++) {
-    float *p[6];
-    if (!narrow_floats(&call, api, at, 5 + 6 * i, 6, layerSizes, p)) {
-      free(layers);
-      return NULL;
-    }
-    layers[i] = (NarrowLayer){p[0], p[1], p[2], p[3], p[4], p[5], NULL, NULL, NULL, NULL};
-  }
+  NarrowLayer *layers = narrow_layers(&call, api, at, 5, run.layers, layerSizes, true);
+  if (layers == NULL) return NULL;
   if (!narrow_forward(&run, layers, io[0], io[1])) napi_throw_error(env, NULL, "gradproof_native.narrowForward: out of memory");
   free(layers);
   return NULL;
@@ -338,20 +351,9 @@ static napi_value NarrowBackward(napi_env env, napi_callback_info info) {
   float *io[6];
   if (!narrow_floats(&call, api, at, 0, 6, sizes, io)) return NULL;
   run.acts = io[2], run.xHat = io[3], run.std = io[4];
-  NarrowLayer *layers = calloc(run.layers, sizeof *layers);
-  if (layers == NULL) {
-    napi_throw_error(env, NULL, "gradproof_native.narrowBackward: out of memory");
-    return NULL;
-  }
   const int64_t layerSizes[6] = {w * w, bn ? w : 0, w * w, w, bn ? w : 0, bn ? w : 0};
-  for (size_t i = 0; i < run.layers; i++) {
-    float *p[6];
-    if (!narrow_floats(&call, api, at, 6 + 6 * i, 6, layerSizes, p)) {
-      free(layers);
-      return NULL;
-    }
-    layers[i] = (NarrowLayer){p[0], NULL, p[1], NULL, NULL, NULL, p[2], p[3], p[4], p[5]};
-  }
+  NarrowLayer *layers = narrow_layers(&call, api, at, 6, run.layers, layerSizes, false);
+  if (layers == NULL) return NULL;
   if (!narrow_backward(&run, layers, io[1], io[0], io[5]))
     napi_throw_error(env, NULL, "gradproof_native.narrowBackward: out of memory");
   free(layers);
