@@ -43,9 +43,13 @@ static inline float sigmoid_one(float x) {
   t = t * s;
   const float e = s + t * p;
   const float d = e + 1.0f;
-  float f = e / d;
-  f = z > denorm_cutoff ? 0.0f : f;
-  return (float_to_bits(x) >> 31) != 0 ? f : 1.0f - f;
+  const float f = e / d;
+  /* The two selects as bit masks over values computed unconditionally: a float select of an
+     operation that might trap keeps GCC from vectorising the loop (it counts as control flow). */
+  const uint32_t flushed = float_to_bits(f) & ~(0u - (uint32_t)(z > denorm_cutoff));
+  const uint32_t negative = 0u - (float_to_bits(x) >> 31);
+  const float upper = 1.0f - bits_to_float(flushed);
+  return bits_to_float((flushed & negative) | (float_to_bits(upper) & ~negative));
 }
 
 __attribute__((target_clones("avx2", "default"))) void sigmoid_floats(const float *in, float *out, size_t n) {
