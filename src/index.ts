@@ -24,7 +24,7 @@ export type { AdamStepScalars } from './ops/AdamStepScalars.js';
 export { SUM_SQUARES_EACH_KERNEL, SUM_SQUARES_KERNEL } from './ops/sumSquares.js';
 export { ADAM_KERNEL } from './ops/adamStep.js';
 export { BN_FORWARD_KERNEL, BN_BACKWARD_KERNEL } from './ops/batchNormTraining.js';
-export { NARROW_STACK_KERNEL, NARROW_STACK_GRAD_KERNEL } from './ops/narrowStack.js';
+export { HIDDEN_STACK_KERNEL, HIDDEN_STACK_GRAD_KERNEL } from './ops/hiddenStack.js';
 export { RUNNING_MOMENTS_KERNEL } from './ops/runningMoments.js';
 
 // Data

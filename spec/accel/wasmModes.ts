@@ -42,8 +42,8 @@ export const NATIVE_PATCHES = [
   'wasm:GradproofSumSquaresEach+native',
   'wasm:GradproofBatchNorm+native',
   'wasm:GradproofBatchNormGrad+native',
-  'wasm:GradproofNarrowStack+native',
-  'wasm:GradproofNarrowStackGrad+native',
+  'wasm:GradproofHiddenStack+native',
+  'wasm:GradproofHiddenStackGrad+native',
   'wasm:GradproofRunningMoments',
 ];
 

@@ -1,7 +1,7 @@
 import { UsageError } from '../errors/UsageError.js';
 import { accelState } from './accelState.js';
 import { registerNativeBatchNormKernels } from './kernels/batchNormKernels.js';
-import { registerNativeNarrowStackKernels } from './kernels/narrowStackKernels.js';
+import { registerNativeHiddenStackKernels } from './kernels/hiddenStackKernels.js';
 import type { NativeAddon } from './native/NativeAddon.js';
 import { loadNativeAddon } from './native/loadNativeAddon.js';
 import { tfjsInternalsProblem } from './tfjsInternals.js';
@@ -40,5 +40,5 @@ function useNative(addon: NativeAddon | undefined): void {
   if (addon === undefined) accelState.native?.releaseThreads();
   accelState.native = addon;
   registerNativeBatchNormKernels(addon !== undefined);
-  registerNativeNarrowStackKernels(addon !== undefined);
+  registerNativeHiddenStackKernels(addon !== undefined);
 }

@@ -3,7 +3,7 @@ import type { BackendName } from '../backend/BackendInfo.js';
 import { accelState } from './accelState.js';
 import { ADAM_KERNEL } from '../ops/adamStep.js';
 import { BN_BACKWARD_KERNEL, BN_FORWARD_KERNEL } from '../ops/batchNormTraining.js';
-import { NARROW_STACK_GRAD_KERNEL, NARROW_STACK_KERNEL } from '../ops/narrowStack.js';
+import { HIDDEN_STACK_GRAD_KERNEL, HIDDEN_STACK_KERNEL } from '../ops/hiddenStack.js';
 import { RUNNING_MOMENTS_KERNEL } from '../ops/runningMoments.js';
 import { SUM_SQUARES_EACH_KERNEL, SUM_SQUARES_KERNEL } from '../ops/sumSquares.js';
 import { NATIVE_ONLY_KERNELS, patchedWasmKernels } from './patchWasmKernels.js';
@@ -18,7 +18,7 @@ import { simdGemmDisabled, simdGemmFma } from './wasmKernels/simdMatMul.js';
 export function kernelPatches(active: BackendName): string[] {
   const registered = (k: string): boolean => tf.getKernel(k, active) != null;
   // Which of gradproof's own kernels run in C when the addon is active (the batch-norm and
-  // narrow-stack ones are registered only where their operations take them); the running-moments
+  // hidden-stack ones are registered only where their operations take them); the running-moments
   // update is JavaScript on every path.
   const nativeCapable = [
     ADAM_KERNEL,
@@ -26,8 +26,8 @@ export function kernelPatches(active: BackendName): string[] {
     SUM_SQUARES_EACH_KERNEL,
     BN_FORWARD_KERNEL,
     BN_BACKWARD_KERNEL,
-    NARROW_STACK_KERNEL,
-    NARROW_STACK_GRAD_KERNEL,
+    HIDDEN_STACK_KERNEL,
+    HIDDEN_STACK_GRAD_KERNEL,
   ].filter(registered);
   const own = [...nativeCapable, RUNNING_MOMENTS_KERNEL].filter(registered);
   const ownPatches = own.map((k) => `${active}:${k}`);

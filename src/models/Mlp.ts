@@ -2,11 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../random/Rng.js';
 import { applyDropout } from '../regularizers/dropout.js';
 import { activate } from './activate.js';
-import { narrowStack, type NarrowLayer } from '../ops/narrowStack.js';
+import { hiddenStack, type HiddenLayer } from '../ops/hiddenStack.js';
 import { BN_EPSILON, batchNorm, updateRunningMoments, type BatchMoments, type BatchNormState } from './batchNorm.js';
 import { initLinear } from './initLinear.js';
 import type { MlpConfig } from './MlpConfig.js';
-import { narrowRun, type LayerRange } from './narrowRun.js';
+import { hiddenRun, type LayerRange } from './hiddenRun.js';
 import type { ForwardOptions, ForwardResult, TrainableModel } from './TrainableModel.js';
 import { validateMlpConfig } from './validateMlpConfig.js';
 
@@ -118,12 +118,12 @@ export class Mlp implements TrainableModel {
     const moments: BatchMoments[] = [];
     let h = x;
     const hiddenCount = this.config.hidden.length;
-    // In training, the longest run of narrow square layers is one narrowStack operation: one
-    // fused dispatch each way where an accelerator registered it, else the same ops as below.
-    const run = options.training ? narrowRun([this.config.inputSize, ...this.config.hidden], options.dropoutMasks) : undefined;
+    // In training, the longest run of hidden layers without dropout is one hiddenStack operation:
+    // fused dispatches where an accelerator registered them, else the same ops as below.
+    const run = options.training ? hiddenRun(hiddenCount, options.dropoutMasks) : undefined;
     for (let i = 0; i < hiddenCount; i++) {
       if (run?.start === i) {
-        const r = narrowStack(h, this.narrowLayers(run), { activation: this.config.activation, eps: BN_EPSILON });
+        const r = hiddenStack(h, this.runLayers(run), { activation: this.config.activation, eps: BN_EPSILON });
         h = r.y;
         moments.push(...r.moments);
         i = run.end - 1; // the loop's i++ moves past the run
@@ -145,7 +145,7 @@ export class Mlp implements TrainableModel {
     return { logits, moments };
   }
 
-  private narrowLayers(run: LayerRange): NarrowLayer[] {
+  private runLayers(run: LayerRange): HiddenLayer[] {
     return this.linears.slice(run.start, run.end).map((l, k) => {
       const norm = this.norms[run.start + k];
       return { weight: l.weight, bias: l.bias, ...(norm ? { norm: { gamma: norm.gamma, beta: norm.beta } } : {}) };

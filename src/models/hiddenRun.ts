@@ -1,5 +1,4 @@
 import type * as tf from '@tensorflow/tfjs';
-import { NARROW_STACK_MAX_WIDTH } from '../ops/narrowStack.js';
 
 /** Hidden layers start…end−1 of a net, as a half-open range. */
 export interface LayerRange {
@@ -8,18 +7,16 @@ export interface LayerRange {
 }
 
 /**
- * The longest run of consecutive hidden layers for the narrowStack operation: square layers
- * (fan-in = fan-out) no wider than NARROW_STACK_MAX_WIDTH, none with a dropout mask. `widths` is
- * [input, ...hidden], so hidden layer i maps widths[i] → widths[i + 1]. Undefined when no run
- * holds two layers; of equally long runs, the one nearest the input.
+ * The longest run of consecutive hidden layers for the hiddenStack operation: layers without a
+ * dropout mask (a mask sits between a layer and the next). `hidden` counts the net's hidden
+ * layers. Undefined when every layer has a mask; of equally long runs, the one nearest the input.
  */
-export function narrowRun(widths: readonly number[], masks?: readonly (tf.Tensor | undefined)[]): LayerRange | undefined {
-  const fits = (i: number): boolean => widths[i] === widths[i + 1] && widths[i]! <= NARROW_STACK_MAX_WIDTH && masks?.[i] === undefined;
+export function hiddenRun(hidden: number, masks?: readonly (tf.Tensor | undefined)[]): LayerRange | undefined {
   let best: LayerRange | undefined;
   let start = 0;
-  for (let i = 0; i < widths.length; i++) {
-    if (i + 1 < widths.length && fits(i)) continue;
-    if (i - start >= 2 && i - start > (best ? best.end - best.start : 0)) best = { start, end: i };
+  for (let i = 0; i <= hidden; i++) {
+    if (i < hidden && masks?.[i] === undefined) continue;
+    if (i > start && i - start > (best ? best.end - best.start : 0)) best = { start, end: i };
     start = i + 1;
   }
   return best;

@@ -1,6 +1,6 @@
 /*
  * gradproof's native kernels for the tfjs wasm backend: sgemm (gemm.c), a one-pass Adam update
- * and fused training kernels (batch norm, runs of narrow layers), all working in place on the
+ * and fused training kernels (batch norm, runs of hidden layers), all working in place on the
  * wasm heap (offsets are byte offsets into it), so no tensor data is copied between JavaScript,
  * wasm and C.
  */
@@ -14,7 +14,7 @@
 #include "fmapeak.h"
 #include "gemm.h"
 #include "heap.h"
-#include "narrowstack.h"
+#include "hiddenstack.h"
 #include "pixels.h"
 #include "sigmoid.h"
 #include "tanh.h"
@@ -248,39 +248,51 @@ static napi_value BnBackward(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* The shape arguments shared by narrowForward and narrowBackward (argv[2..6]: n, width, layers,
-   activation, batchNorm) and their offset list (argv[1], a Uint32Array of `fixed` + 6·layers
-   byte offsets); 0 (and throws) when any is out of range. */
-static int narrow_call(Call *call, const char *api, size_t fixed, NarrowRun *run, bool *batchNorm, const uint32_t **at) {
+/* The shape arguments shared by stackForward and stackBackward (argv[2..5]: n, widths, activation,
+   batchNorm) and their offset list (argv[1], a Uint32Array of `fixed` + 6·layers byte offsets); the
+   widths are copied to `widths` (a malloc'd array for the caller to free). 0 (and throws) when any
+   is out of range. */
+static int stack_call(Call *call, const char *api, size_t fixed, StackRun *run, size_t **widths, bool *batchNorm,
+                      const uint32_t **at) {
   int ok = 1;
-  int64_t n = arg_int(call, 2, &ok), w = arg_int(call, 3, &ok), layers = arg_int(call, 4, &ok), act = arg_int(call, 5, &ok);
+  int64_t n = arg_int(call, 2, &ok), act = arg_int(call, 4, &ok);
   if (!ok) return 0;
-  napi_get_value_bool(call->env, call->argv[6], batchNorm);
+  napi_get_value_bool(call->env, call->argv[5], batchNorm);
+  const uint32_t *ws = NULL;
+  size_t layers = 0, count = 0;
+  if (!typed_array(call, 3, napi_uint32_array, (void **)&ws, &layers)) return 0;
   char msg[192];
-  if (n > MAX_DIM || w < 1 || w > NARROW_MAX_WIDTH || layers < 1 || layers > 4096 || act > NARROW_RELU) {
+  int64_t total = 0;
+  bool empty = false;
+  for (size_t i = 0; i < layers; i++) total += ws[i], empty |= ws[i] == 0;
+  if (n > MAX_DIM || layers < 1 || layers > 4096 || empty || total > MAX_DIM || act > STACK_RELU) {
     snprintf(msg, sizeof msg,
-             "gradproof_native.%s: expects width 1..%d, layers 1..4096, activation 0..2, got n %lld, width %lld, layers %lld, "
+             "gradproof_native.%s: expects 1..4096 layer widths, each at least 1, activation 0..2, got n %lld, %zu widths, "
              "activation %lld",
-             api, NARROW_MAX_WIDTH, (long long)n, (long long)w, (long long)layers, (long long)act);
+             api, (long long)n, layers, (long long)act);
     napi_throw_range_error(call->env, NULL, msg);
     return 0;
   }
-  size_t count = 0;
   if (!typed_array(call, 1, napi_uint32_array, (void **)at, &count)) return 0;
-  if (count != fixed + 6 * (size_t)layers) {
-    snprintf(msg, sizeof msg, "gradproof_native.%s: expects %zu offsets for %lld layers, got %zu", api, fixed + 6 * (size_t)layers,
-             (long long)layers, count);
+  if (count != fixed + 6 * layers) {
+    snprintf(msg, sizeof msg, "gradproof_native.%s: expects %zu offsets for %zu layers, got %zu", api, fixed + 6 * layers, layers, count);
     napi_throw_range_error(call->env, NULL, msg);
     return 0;
   }
-  *run = (NarrowRun){(size_t)n, (size_t)w, (size_t)layers, (NarrowActivation)act, 0.0f, NULL, NULL, NULL};
+  if ((*widths = malloc(layers * sizeof **widths)) == NULL) {
+    snprintf(msg, sizeof msg, "gradproof_native.%s: out of memory", api);
+    napi_throw_error(call->env, NULL, msg);
+    return 0;
+  }
+  for (size_t i = 0; i < layers; i++) (*widths)[i] = ws[i];
+  *run = (StackRun){(size_t)n, layers, *widths, (StackActivation)act, 0.0f, NULL, NULL, NULL};
   return 1;
 }
 
 /* Pointers for offsets at[first..first+count) with sizes[i] floats each (a size of 0 skips the
    entry, leaving NULL); 0 (and throws) at the first bad one. */
-static int narrow_floats(Call *call, const char *api, const uint32_t *at, size_t first, size_t count, const int64_t *sizes,
-                         float **out) {
+static int stack_floats(Call *call, const char *api, const uint32_t *at, size_t first, size_t count, const int64_t *sizes,
+                        float **out) {
   for (size_t i = 0; i < count; i++) {
     out[i] = NULL;
     if (sizes[i] > 0 && (out[i] = heap_floats(call, at[first + i], sizes[i], api, first + i)) == NULL) return 0;
@@ -288,75 +300,91 @@ static int narrow_floats(Call *call, const char *api, const uint32_t *at, size_t
   return 1;
 }
 
-/* Each layer's six tensors, at offsets at[first + 6i ..] with `sizes` floats each: a forward pass's
-   (weight, bias, gamma, beta, mean, variance) or a backward pass's (weight, gamma, dWeight, dBias,
-   dGamma, dBeta). A calloc'd array for the caller to free, or NULL after throwing. */
-static NarrowLayer *narrow_layers(Call *call, const char *api, const uint32_t *at, size_t first, size_t count,
-                                  const int64_t sizes[6], bool forward) {
-  NarrowLayer *layers = calloc(count, sizeof *layers);
+/* Each layer's six tensors, at offsets at[first + 6i ..]: a forward pass's (weight, bias, gamma,
+   beta, mean, variance) or a backward pass's (weight, gamma, dWeight, dBias, dGamma, dBeta), of the
+   sizes layer i's widths give (no weight or dWeight for layer 0, no batch-norm entries without
+   it). A calloc'd array for the caller to free, or NULL after throwing. */
+static StackLayer *stack_layers(Call *call, const char *api, const uint32_t *at, size_t first, const StackRun *run, bool bn,
+                                bool forward) {
+  StackLayer *layers = calloc(run->layers, sizeof *layers);
   if (layers == NULL) {
     char msg[64];
     snprintf(msg, sizeof msg, "gradproof_native.%s: out of memory", api);
     napi_throw_error(call->env, NULL, msg);
     return NULL;
   }
-  for (size_t i = 0; i < count; i++) {
+  for (size_t i = 0; i < run->layers; i++) {
+    const int64_t w = (int64_t)run->widths[i], product = i == 0 ? 0 : (int64_t)run->widths[i - 1] * w, norm = bn ? w : 0;
+    const int64_t sizes[6] = {product, forward ? w : norm, forward ? norm : product, forward ? norm : w, norm, norm};
     float *p[6];
-    if (!narrow_floats(call, api, at, first + 6 * i, 6, sizes, p)) {
+    if (!stack_floats(call, api, at, first + 6 * i, 6, sizes, p)) {
       free(layers);
       return NULL;
     }
-    layers[i] = forward ? (NarrowLayer){p[0], p[1], p[2], p[3], p[4], p[5], NULL, NULL, NULL, NULL}
-                        : (NarrowLayer){p[0], NULL, p[1], NULL, NULL, NULL, p[2], p[3], p[4], p[5]};
+    layers[i] = forward ? (StackLayer){p[0], p[1], p[2], p[3], p[4], p[5], NULL, NULL, NULL, NULL}
+                        : (StackLayer){p[0], NULL, p[1], NULL, NULL, NULL, p[2], p[3], p[4], p[5]};
   }
   return layers;
 }
 
-/* narrowForward(heap, at, n, width, layers, activation, batchNorm, eps), at = [x, y, acts, xHat,
-   std, then per layer weight, bias, gamma, beta, mean, variance] (see narrowstack.h). */
-static napi_value NarrowForward(napi_env env, napi_callback_info info) {
-  const char *api = "narrowForward";
+/* The floats one row of every layer's output takes together: Σ widths. */
+static int64_t stack_total(const StackRun *run) {
+  int64_t total = 0;
+  for (size_t i = 0; i < run->layers; i++) total += (int64_t)run->widths[i];
+  return total;
+}
+
+/* stackForward(heap, at, n, widths, activation, batchNorm, eps), at = [z, y, acts, xHat, std, then
+   per layer weight, bias, gamma, beta, mean, variance] (see hiddenstack.h). */
+static napi_value StackForward(napi_env env, napi_callback_info info) {
+  const char *api = "stackForward";
   Call call;
-  NarrowRun run;
+  StackRun run;
+  size_t *widths = NULL;
   bool bn = false;
   const uint32_t *at = NULL;
-  if (!call_begin(env, info, 8, &call) || !narrow_call(&call, api, 5, &run, &bn, &at)) return NULL;
+  if (!call_begin(env, info, 7, &call) || !stack_call(&call, api, 5, &run, &widths, &bn, &at)) return NULL;
   int ok = 1;
-  run.eps = (float)arg_num(&call, 7, &ok);
-  if (!ok) return NULL;
-  const int64_t w = (int64_t)run.width, block = (int64_t)run.n * w, stacked = block * (int64_t)run.layers;
-  const int64_t sizes[5] = {block, block, stacked, bn ? stacked : 0, bn ? w * (int64_t)run.layers : 0};
+  run.eps = (float)arg_num(&call, 6, &ok);
+  const int64_t n = (int64_t)run.n, total = stack_total(&run);
+  const int64_t sizes[5] = {n * (int64_t)widths[0], n * (int64_t)widths[run.layers - 1], n * total, bn ? n * total : 0,
+                            bn ? total : 0};
   float *io[5];
-  if (!narrow_floats(&call, api, at, 0, 5, sizes, io)) return NULL;
-  run.acts = io[2], run.xHat = io[3], run.std = io[4];
-  const int64_t layerSizes[6] = {w * w, w, bn ? w : 0, bn ? w : 0, bn ? w : 0, bn ? w : 0};
-  NarrowLayer *layers = narrow_layers(&call, api, at, 5, run.layers, layerSizes, true);
-  if (layers == NULL) return NULL;
-  if (!narrow_forward(&run, layers, io[0], io[1])) napi_throw_error(env, NULL, "gradproof_native.narrowForward: out of memory");
+  StackLayer *layers = NULL;
+  if (ok && stack_floats(&call, api, at, 0, 5, sizes, io)) {
+    run.acts = io[2], run.xHat = io[3], run.std = io[4];
+    layers = stack_layers(&call, api, at, 5, &run, bn, true);
+    if (layers != NULL && !stack_forward(&run, layers, io[0], io[1]))
+      napi_throw_error(env, NULL, "gradproof_native.stackForward: out of memory");
+  }
   free(layers);
+  free(widths);
   return NULL;
 }
 
-/* narrowBackward(heap, at, n, width, layers, activation, batchNorm), at = [dy, x, acts, xHat, std,
-   dx, then per layer weight, gamma, dWeight, dBias, dGamma, dBeta] (see narrowstack.h). */
-static napi_value NarrowBackward(napi_env env, napi_callback_info info) {
-  const char *api = "narrowBackward";
+/* stackBackward(heap, at, n, widths, activation, batchNorm), at = [dy, acts, xHat, std, dz, then per
+   layer weight, gamma, dWeight, dBias, dGamma, dBeta] (see hiddenstack.h). */
+static napi_value StackBackward(napi_env env, napi_callback_info info) {
+  const char *api = "stackBackward";
   Call call;
-  NarrowRun run;
+  StackRun run;
+  size_t *widths = NULL;
   bool bn = false;
   const uint32_t *at = NULL;
-  if (!call_begin(env, info, 7, &call) || !narrow_call(&call, api, 6, &run, &bn, &at)) return NULL;
-  const int64_t w = (int64_t)run.width, block = (int64_t)run.n * w, stacked = block * (int64_t)run.layers;
-  const int64_t sizes[6] = {block, block, stacked, bn ? stacked : 0, bn ? w * (int64_t)run.layers : 0, block};
-  float *io[6];
-  if (!narrow_floats(&call, api, at, 0, 6, sizes, io)) return NULL;
-  run.acts = io[2], run.xHat = io[3], run.std = io[4];
-  const int64_t layerSizes[6] = {w * w, bn ? w : 0, w * w, w, bn ? w : 0, bn ? w : 0};
-  NarrowLayer *layers = narrow_layers(&call, api, at, 6, run.layers, layerSizes, false);
-  if (layers == NULL) return NULL;
-  if (!narrow_backward(&run, layers, io[1], io[0], io[5]))
-    napi_throw_error(env, NULL, "gradproof_native.narrowBackward: out of memory");
+  if (!call_begin(env, info, 6, &call) || !stack_call(&call, api, 5, &run, &widths, &bn, &at)) return NULL;
+  const int64_t n = (int64_t)run.n, total = stack_total(&run);
+  const int64_t sizes[5] = {n * (int64_t)widths[run.layers - 1], n * total, bn ? n * total : 0, bn ? total : 0,
+                            n * (int64_t)widths[0]};
+  float *io[5];
+  StackLayer *layers = NULL;
+  if (stack_floats(&call, api, at, 0, 5, sizes, io)) {
+    run.acts = io[1], run.xHat = io[2], run.std = io[3];
+    layers = stack_layers(&call, api, at, 5, &run, bn, false);
+    if (layers != NULL && !stack_backward(&run, layers, io[0], io[4]))
+      napi_throw_error(env, NULL, "gradproof_native.stackBackward: out of memory");
+  }
   free(layers);
+  free(widths);
   return NULL;
 }
 
@@ -517,8 +545,8 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"sigmoid", NULL, Sigmoid, NULL, NULL, NULL, napi_default, NULL},
       {"bnForward", NULL, BnForward, NULL, NULL, NULL, napi_default, NULL},
       {"bnBackward", NULL, BnBackward, NULL, NULL, NULL, napi_default, NULL},
-      {"narrowForward", NULL, NarrowForward, NULL, NULL, NULL, napi_default, NULL},
-      {"narrowBackward", NULL, NarrowBackward, NULL, NULL, NULL, napi_default, NULL},
+      {"stackForward", NULL, StackForward, NULL, NULL, NULL, napi_default, NULL},
+      {"stackBackward", NULL, StackBackward, NULL, NULL, NULL, napi_default, NULL},
       {"setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
       {"releaseThreads", NULL, ReleaseThreads, NULL, NULL, NULL, napi_default, NULL},
       {"info", NULL, Info, NULL, NULL, NULL, napi_default, NULL},

@@ -88,34 +88,28 @@ export interface NativeAddon {
     c: number,
   ): void;
   /**
-   * A run of `layers` narrow layers (width ≤ 64, see ops/narrowStack) forward over n×width rows:
-   * `at` holds byte offsets [x, y, acts, xHat, std, then per layer weight, bias, gamma, beta, mean,
-   * variance]; without `batchNorm` the batch-norm entries are ignored. `activation`: 0 sigmoid,
+   * A run of hidden layers (see ops/hiddenStack) forward over n rows, from z = h·W₀ (the first
+   * layer's product, made by the caller): `widths` holds each layer's output width; `at` holds
+   * byte offsets [z, y, acts, xHat, std, then per layer weight (0 for layer 0), bias, gamma, beta,
+   * mean, variance]; without `batchNorm` the batch-norm entries are ignored. acts and xHat hold
+   * every layer's n×width block, layer after layer, std every layer's σ. `activation`: 0 sigmoid,
    * 1 tanh, 2 relu.
    */
-  narrowForward(
+  stackForward(
     heap: ArrayBuffer,
     at: Uint32Array,
     n: number,
-    width: number,
-    layers: number,
+    widths: Uint32Array,
     activation: number,
     batchNorm: boolean,
     eps: number,
   ): void;
   /**
-   * The run's backward pass: `at` holds byte offsets [dy, x, acts, xHat, std, dx, then per layer
-   * weight, gamma, dWeight, dBias, dGamma, dBeta], acts/xHat/std as narrowForward wrote them.
+   * The run's backward pass: `at` holds byte offsets [dy, acts, xHat, std, dz, then per layer
+   * weight, gamma, dWeight, dBias, dGamma, dBeta] (weight and dWeight 0 for layer 0), acts/xHat/std
+   * as stackForward wrote them; dz is the gradient at z.
    */
-  narrowBackward(
-    heap: ArrayBuffer,
-    at: Uint32Array,
-    n: number,
-    width: number,
-    layers: number,
-    activation: number,
-    batchNorm: boolean,
-  ): void;
+  stackBackward(heap: ArrayBuffer, at: Uint32Array, n: number, widths: Uint32Array, activation: number, batchNorm: boolean): void;
   /** out[i] = tanh(x[i]) over `n` floats, vectorised and correctly rounded (`out` may be `x`). */
   tanh(heap: ArrayBuffer, x: number, out: number, n: number): void;
   /** out[i] = σ(x[i]) over `n` floats with the bits of tfjs's wasm Sigmoid kernel, XNNPACK's (`out` may be `x`). */
