@@ -1,4 +1,5 @@
 #include "hiddenstack.h"
+#include "floatbits.h"
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,18 +14,6 @@
    as the native Sum kernel's do, and the batch-norm steps are batchnorm.c's own, as the fused
    batch-norm kernels run them, and the activations are the kernels' own (sigmoid.c gives XNNPACK's
    sigmoid bits, tanh.c is the native Tanh kernel's): so the run gives the per-layer path's bits. */
-
-static inline float bits_to_float(uint32_t u) {
-  float f;
-  memcpy(&f, &u, sizeof f);
-  return f;
-}
-
-static inline uint32_t float_to_bits(float f) {
-  uint32_t u;
-  memcpy(&u, &f, sizeof u);
-  return u;
-}
 
 static void activate(float *a, size_t count, StackActivation activation) {
   switch (activation) {

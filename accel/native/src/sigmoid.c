@@ -1,4 +1,5 @@
 #include "sigmoid.h"
+#include "floatbits.h"
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -11,18 +12,6 @@
    that kernel's bits: spec/accel/nativeAddon.spec.ts compares the two over a sweep of inputs. A
    libm exp in double, the earlier way, differed in the last bit often enough for ten layers to
    carry it. Branch-free, so the compiler vectorises it. */
-static inline float bits_to_float(uint32_t u) {
-  float f;
-  memcpy(&f, &u, sizeof f);
-  return f;
-}
-
-static inline uint32_t float_to_bits(float f) {
-  uint32_t u;
-  memcpy(&u, &f, sizeof u);
-  return u;
-}
-
 static inline float sigmoid_one(float x) {
   const float magic_bias = 0x1.8000FEp23f; /* 1.5·2²³ + 127: n's low bits become the exponent of 2ⁿ */
   const float minus_log2e = -0x1.715476p+0f;
