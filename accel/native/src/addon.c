@@ -335,58 +335,45 @@ static int64_t stack_total(const StackRun *run) {
 }
 
 /* stackForward(heap, at, n, widths, activation, batchNorm, eps), at = [z, y, acts, xHat, std, then
-   per layer weight, bias, gamma, beta, mean, variance] (see hiddenstack.h). */
-static napi_value StackForward(napi_env env, napi_callback_info info) {
-  const char *api = "stackForward";
+   per layer weight, bias, gamma, beta, mean, variance]; stackBackward(heap, at, n, widths,
+   activation, batchNorm), at = [dy, acts, xHat, std, dz, then per layer weight, gamma, dWeight,
+   dBias, dGamma, dBeta] (see hiddenstack.h). One body: the passes differ in their arguments'
+   order and in which stack_* function runs. */
+static napi_value stack_pass(napi_env env, napi_callback_info info, bool forward) {
+  const char *api = forward ? "stackForward" : "stackBackward";
   Call call;
   StackRun run;
   size_t *widths = NULL;
   bool bn = false;
   const uint32_t *at = NULL;
-  if (!call_begin(env, info, 7, &call) || !stack_call(&call, api, 5, &run, &widths, &bn, &at)) return NULL;
+  if (!call_begin(env, info, forward ? 7 : 6, &call) || !stack_call(&call, api, 5, &run, &widths, &bn, &at)) return NULL;
   int ok = 1;
-  run.eps = (float)arg_num(&call, 6, &ok);
+  if (forward) run.eps = (float)arg_num(&call, 6, &ok);
   const int64_t n = (int64_t)run.n, total = stack_total(&run);
-  const int64_t sizes[5] = {n * (int64_t)widths[0], n * (int64_t)widths[run.layers - 1], n * total, bn ? n * total : 0,
-                            bn ? total : 0};
+  const int64_t first = n * (int64_t)widths[0], last = n * (int64_t)widths[run.layers - 1];
+  const int64_t saved[3] = {n * total, bn ? n * total : 0, bn ? total : 0}; /* acts, xHat, std */
+  const int64_t sizes[5] = {forward ? first : last, forward ? last : saved[0], forward ? saved[0] : saved[1],
+                            forward ? saved[1] : saved[2], forward ? saved[2] : first};
+  const int acts = forward ? 2 : 1;
   float *io[5];
   StackLayer *layers = NULL;
   if (ok && stack_floats(&call, api, at, 0, 5, sizes, io)) {
-    run.acts = io[2], run.xHat = io[3], run.std = io[4];
-    layers = stack_layers(&call, api, at, 5, &run, bn, true);
-    if (layers != NULL && !stack_forward(&run, layers, io[0], io[1]))
-      napi_throw_error(env, NULL, "gradproof_native.stackForward: out of memory");
+    run.acts = io[acts], run.xHat = io[acts + 1], run.std = io[acts + 2];
+    layers = stack_layers(&call, api, at, 5, &run, bn, forward);
+    if (layers != NULL && !(forward ? stack_forward(&run, layers, io[0], io[1]) : stack_backward(&run, layers, io[0], io[4]))) {
+      char msg[64];
+      snprintf(msg, sizeof msg, "gradproof_native.%s: out of memory", api);
+      napi_throw_error(env, NULL, msg);
+    }
   }
   free(layers);
   free(widths);
   return NULL;
 }
 
-/* stackBackward(heap, at, n, widths, activation, batchNorm), at = [dy, acts, xHat, std, dz, then per
-   layer weight, gamma, dWeight, dBias, dGamma, dBeta] (see hiddenstack.h). */
-static napi_value StackBackward(napi_env env, napi_callback_info info) {
-  const char *api = "stackBackward";
-  Call call;
-  StackRun run;
-  size_t *widths = NULL;
-  bool bn = false;
-  const uint32_t *at = NULL;
-  if (!call_begin(env, info, 6, &call) || !stack_call(&call, api, 5, &run, &widths, &bn, &at)) return NULL;
-  const int64_t n = (int64_t)run.n, total = stack_total(&run);
-  const int64_t sizes[5] = {n * (int64_t)widths[run.layers - 1], n * total, bn ? n * total : 0, bn ? total : 0,
-                            n * (int64_t)widths[0]};
-  float *io[5];
-  StackLayer *layers = NULL;
-  if (stack_floats(&call, api, at, 0, 5, sizes, io)) {
-    run.acts = io[1], run.xHat = io[2], run.std = io[3];
-    layers = stack_layers(&call, api, at, 5, &run, bn, false);
-    if (layers != NULL && !stack_backward(&run, layers, io[0], io[4]))
-      napi_throw_error(env, NULL, "gradproof_native.stackBackward: out of memory");
-  }
-  free(layers);
-  free(widths);
-  return NULL;
-}
+static napi_value StackForward(napi_env env, napi_callback_info info) { return stack_pass(env, info, true); }
+
+static napi_value StackBackward(napi_env env, napi_callback_info info) { return stack_pass(env, info, false); }
 
 /* adam(heap, p, g, m, v, pOut, mOut, vOut, n, beta1, 1-beta1, beta2, 1-beta2, bc2Sqrt, eps, stepSize). */
 static napi_value Adam(napi_env env, napi_callback_info info) {

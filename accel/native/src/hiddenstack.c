@@ -120,9 +120,9 @@ static void layer_grads(const float *h, const float *dz, const float *weight, do
 }
 
 int stack_backward(const StackRun *run, StackLayer *layers, const float *dy, float *dz0) {
-  const size_t n = run->n, block = n * widest(run);
+  const size_t n = run->n, wide = widest(run), block = n * wide;
   float *scratch = malloc((4 * block + 1) * sizeof(float));
-  double *acc = malloc((widest(run) + 1) * sizeof(double));
+  double *acc = malloc((wide + 1) * sizeof(double));
   if (scratch == NULL || acc == NULL) {
     free(scratch);
     free(acc);

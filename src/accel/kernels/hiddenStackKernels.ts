@@ -28,8 +28,13 @@ function expectShape(kernel: string, input: string, t: TensorInfo, shape: number
   }
 }
 
-/** The inputs by name, checked as float32 and of the shapes the run's rows n and attrs imply. */
-function stackInputs(kernel: string, inputs: object, a: StackAttrs, forward: boolean): { ins: Map<string, TensorInfo>; n: number } {
+/** The inputs by name, checked as float32 and of the shapes the run's rows n and attrs imply; n; Σ widths. */
+function stackInputs(
+  kernel: string,
+  inputs: object,
+  a: StackAttrs,
+  forward: boolean,
+): { ins: Map<string, TensorInfo>; n: number; total: number } {
   const L = a.widths.length;
   const perLayer = (i: number): string[] =>
     forward
@@ -53,7 +58,7 @@ function stackInputs(kernel: string, inputs: object, a: StackAttrs, forward: boo
     const shape = shapes[name] ?? (name.startsWith('weight') ? [a.widths[i - 1]!, a.widths[i]!] : [a.widths[i]!]);
     expectShape(kernel, name, t, shape);
   }
-  return { ins, n };
+  return { ins, n, total };
 }
 
 /** Runs one pass in the addon: outputs of `shapes`, offsets in the order hiddenstack's `at` lists them. */
@@ -82,9 +87,8 @@ function runNative(
 
 const forwardKernel: KernelFunc = ({ inputs, backend, attrs }) => {
   const a = attrs as unknown as StackAttrs;
-  const { ins, n } = stackInputs(HIDDEN_STACK_KERNEL, inputs, a, true);
+  const { ins, n, total } = stackInputs(HIDDEN_STACK_KERNEL, inputs, a, true);
   const L = a.widths.length;
-  const total = a.widths.reduce((s, w) => s + w, 0);
   const normShapes = a.batchNorm ? [[n * total], [total], ...a.widths.flatMap((w) => [[w], [w]])] : [];
   const offsets = (input: (name: string) => number, output: (i: number) => number): number[] => [
     input('z'),
